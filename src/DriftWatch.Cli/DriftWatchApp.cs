@@ -1,0 +1,45 @@
+using Spectre.Console.Cli;
+
+namespace DriftWatch.Cli;
+
+/// <summary>The <c>driftwatch</c> command line: one line per command below.</summary>
+internal static class DriftWatchApp
+{
+    /// <summary>Exit code for bad input (a one-line message on stderr).</summary>
+    public const int BadInput = 2;
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("driftwatch");
+            config.PropagateExceptions();
+            // Commands register here, one line each.
+        });
+        return RunSafelyAsync(app, args);
+    }
+
+    private static async Task<int> RunSafelyAsync(CommandApp app, string[] args)
+    {
+        try
+        {
+            return await app.RunAsync(args).ConfigureAwait(false);
+        }
+        catch (CommandParseException ex)
+        {
+            await Console.Error.WriteLineAsync($"driftwatch: {ex.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (CommandRuntimeException ex)
+        {
+            await Console.Error.WriteLineAsync($"driftwatch: {ex.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
+        catch (CliException ex)
+        {
+            await Console.Error.WriteLineAsync($"driftwatch: {ex.Message}").ConfigureAwait(false);
+            return BadInput;
+        }
+    }
+}

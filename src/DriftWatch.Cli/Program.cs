@@ -1,0 +1,3 @@
+using DriftWatch.Cli;
+
+return await DriftWatchApp.RunAsync(args).ConfigureAwait(false);

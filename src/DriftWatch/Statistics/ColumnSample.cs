@@ -1,0 +1,101 @@
+namespace DriftWatch.Statistics;
+
+/// <summary>
+/// One side (reference or current) of one column, cleaned for a drift method: numerical values are finite
+/// (NaN and ±Inf removed), categorical values are non-null strings.
+/// </summary>
+/// <remarks>
+/// The sorted copy of numerical values is computed once and cached, so that several methods run on the same
+/// column (and a reference reused across evaluations) sort only once.
+/// <threadsafety>Immutable after construction except for the sorted cache, which is filled idempotently and is
+/// safe to read from several threads.</threadsafety>
+/// </remarks>
+public sealed class ColumnSample
+{
+    private double[]? _sorted;
+
+    private ColumnSample(ColumnType type, double[]? numbers, string[]? categories)
+    {
+        Type = type;
+        Numbers = numbers;
+        Categories = categories;
+    }
+
+    /// <summary>Gets the column type.</summary>
+    public ColumnType Type { get; }
+
+    /// <summary>Gets the finite values of a numerical column (in input order); <see langword="null"/> for categorical.</summary>
+    public double[]? Numbers { get; }
+
+    /// <summary>Gets the labels of a categorical column; <see langword="null"/> for numerical.</summary>
+    public string[]? Categories { get; }
+
+    /// <summary>Gets the number of values.</summary>
+    public int Count => Numbers?.Length ?? Categories!.Length;
+
+    /// <summary>Creates a numerical sample, dropping NaN and ±Inf.</summary>
+    /// <param name="values">The raw values.</param>
+    /// <returns>The cleaned sample.</returns>
+    public static ColumnSample FromNumbers(ReadOnlySpan<double> values)
+    {
+        var finite = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                finite++;
+            }
+        }
+
+        var result = new double[finite];
+        var i = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                result[i++] = v;
+            }
+        }
+
+        return new ColumnSample(ColumnType.Numerical, result, null);
+    }
+
+    /// <summary>Creates a categorical sample, dropping missing (null) labels.</summary>
+    /// <param name="values">The raw labels; <see langword="null"/> means missing.</param>
+    /// <returns>The cleaned sample.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="values"/> is null.</exception>
+    public static ColumnSample FromCategories(IReadOnlyList<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var result = new List<string>(values.Count);
+        foreach (var v in values)
+        {
+            if (v is not null)
+            {
+                result.Add(v);
+            }
+        }
+
+        return new ColumnSample(ColumnType.Categorical, null, [.. result]);
+    }
+
+    /// <summary>Gets the numerical values sorted ascending (computed once, then cached).</summary>
+    /// <returns>The sorted values; do not modify.</returns>
+    /// <exception cref="InvalidOperationException">The sample is categorical.</exception>
+    public double[] GetSorted()
+    {
+        if (Numbers is null)
+        {
+            throw new InvalidOperationException("A categorical sample has no sorted numerical values.");
+        }
+
+        if (_sorted is null)
+        {
+            var copy = (double[])Numbers.Clone();
+            Array.Sort(copy);
+            _sorted = copy;
+        }
+
+        return _sorted;
+    }
+}

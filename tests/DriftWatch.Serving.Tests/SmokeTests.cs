@@ -1,0 +1,12 @@
+namespace DriftWatch.Serving.Tests;
+
+public sealed class AssemblyLoadsTests
+{
+    [Fact]
+    public void Assembly_Loads_HasName()
+    {
+        var name = typeof(AssemblyLoadsTests).Assembly.GetName().Name;
+
+        Assert.Equal("DriftWatch.Serving.Tests", name);
+    }
+}
