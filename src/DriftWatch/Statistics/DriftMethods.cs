@@ -21,6 +21,7 @@ public static class DriftMethods
         // Each method registers itself here, one line per method.
         IDriftMethod[] methods =
         [
+            new KsMethod(),
         ];
         return methods.ToDictionary(m => m.Name, StringComparer.Ordinal);
     }
