@@ -2,7 +2,8 @@ namespace DriftWatch.Statistics;
 
 /// <summary>
 /// One side (reference or current) of one column, cleaned for a drift method: numerical values are finite
-/// (NaN and ±Inf removed), categorical values are non-null strings.
+/// (NaN and ±Inf removed), categorical values are non-null strings or, for a categorical column whose labels are
+/// numbers (e.g. an integer code with few distinct values), finite numbers.
 /// </summary>
 /// <remarks>
 /// The sorted copy of numerical values is computed once and cached, so that several methods run on the same
@@ -24,10 +25,11 @@ public sealed class ColumnSample
     /// <summary>Gets the column type.</summary>
     public ColumnType Type { get; }
 
-    /// <summary>Gets the finite values of a numerical column (in input order); <see langword="null"/> for categorical.</summary>
+    /// <summary>Gets the finite values of a numerical column, or the labels of a categorical column with numeric labels (in input
+    /// order); <see langword="null"/> for a categorical column with string labels.</summary>
     public double[]? Numbers { get; }
 
-    /// <summary>Gets the labels of a categorical column; <see langword="null"/> for numerical.</summary>
+    /// <summary>Gets the labels of a categorical column with string labels; <see langword="null"/> otherwise.</summary>
     public string[]? Categories { get; }
 
     /// <summary>Gets the number of values.</summary>
@@ -60,6 +62,12 @@ public sealed class ColumnSample
         return new ColumnSample(ColumnType.Numerical, result, null);
     }
 
+    /// <summary>Creates a categorical sample whose labels are numbers (each distinct value is a category), dropping NaN and ±Inf.</summary>
+    /// <param name="values">The raw values.</param>
+    /// <returns>The cleaned sample, of type <see cref="ColumnType.Categorical"/> with <see cref="Numbers"/> set.</returns>
+    public static ColumnSample FromNumericCategories(ReadOnlySpan<double> values) =>
+        new(ColumnType.Categorical, FromNumbers(values).Numbers, null);
+
     /// <summary>Creates a categorical sample, dropping missing (null) labels.</summary>
     /// <param name="values">The raw labels; <see langword="null"/> means missing.</param>
     /// <returns>The cleaned sample.</returns>
@@ -81,12 +89,12 @@ public sealed class ColumnSample
 
     /// <summary>Gets the numerical values sorted ascending (computed once, then cached).</summary>
     /// <returns>The sorted values; do not modify.</returns>
-    /// <exception cref="InvalidOperationException">The sample is categorical.</exception>
+    /// <exception cref="InvalidOperationException">The sample has string labels.</exception>
     public double[] GetSorted()
     {
         if (Numbers is null)
         {
-            throw new InvalidOperationException("A categorical sample has no sorted numerical values.");
+            throw new InvalidOperationException("A sample with string labels has no sorted numerical values.");
         }
 
         if (_sorted is null)

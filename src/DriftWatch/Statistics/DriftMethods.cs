@@ -22,6 +22,15 @@ public static class DriftMethods
         IDriftMethod[] methods =
         [
             new KsMethod(),
+            new ChiSquareMethod(),
+            new ZTestMethod(),
+            new KlDivMethod(),
+            new PsiMethod(),
+            new JensenShannonMethod(),
+            new FisherExactMethod(),
+            new GTestMethod(),
+            new HellingerMethod(),
+            new TvdMethod(),
         ];
         return methods.ToDictionary(m => m.Name, StringComparer.Ordinal);
     }
