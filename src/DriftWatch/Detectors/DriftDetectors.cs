@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace DriftWatch.Detectors;
+
+/// <summary>The registry of online change detectors by name: creation from text options and restore from snapshots.</summary>
+/// <remarks><threadsafety>Immutable; safe to use from any thread. The detectors it creates are not thread-safe.</threadsafety></remarks>
+public static class DriftDetectors
+{
+    private static readonly Dictionary<string, Entry> ByName = new(StringComparer.Ordinal)
+    {
+        [Adwin.DetectorName] = Entry.Of<AdwinOptions>(o => new Adwin(o), Adwin.Restore),
+        [PageHinkley.DetectorName] = Entry.Of<PageHinkleyOptions>(o => new PageHinkley(o), PageHinkley.Restore),
+        [Ddm.DetectorName] = Entry.Of<DdmOptions>(o => new Ddm(o), Ddm.Restore),
+        [Eddm.DetectorName] = Entry.Of<EddmOptions>(o => new Eddm(o), Eddm.Restore),
+        [HddmA.DetectorName] = Entry.Of<HddmAOptions>(o => new HddmA(o), HddmA.Restore),
+        [HddmW.DetectorName] = Entry.Of<HddmWOptions>(o => new HddmW(o), HddmW.Restore),
+        [Fhddm.DetectorName] = Entry.Of<FhddmOptions>(o => new Fhddm(o), Fhddm.Restore),
+        [Cusum.DetectorName] = Entry.Of<CusumOptions>(o => new Cusum(o), Cusum.Restore),
+        [Ewma.DetectorName] = Entry.Of<EwmaOptions>(o => new Ewma(o), Ewma.Restore),
+        [Shewhart.DetectorName] = Entry.Of<ShewhartOptions>(o => new Shewhart(o), Shewhart.Restore),
+    };
+
+    /// <summary>Gets the registered detector names.</summary>
+    public static IReadOnlyCollection<string> Names => ByName.Keys;
+
+    /// <summary>Gets the option names (River's parameter names) a detector accepts.</summary>
+    /// <param name="name">The detector name.</param>
+    /// <returns>The option names.</returns>
+    /// <exception cref="ArgumentException">The detector is unknown.</exception>
+    public static IReadOnlyList<string> OptionNames(string name) => Find(name).OptionNames;
+
+    /// <summary>Creates a detector from text options such as <c>delta=0.01</c>.</summary>
+    /// <param name="name">The detector name (<c>adwin</c>, <c>page-hinkley</c>, ...).</param>
+    /// <param name="options">Option values by River parameter name; numbers in invariant culture, <c>true</c>/<c>false</c>, <c>none</c>, or enum names such as <c>up</c>.</param>
+    /// <returns>The detector.</returns>
+    /// <exception cref="ArgumentException">The name or an option key is unknown, or a value is malformed, non-finite or out of range (the message names it).</exception>
+    public static IDriftDetector Create(string name, IEnumerable<KeyValuePair<string, string>>? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var entry = Find(name);
+        var json = new JsonObject();
+        foreach (var (key, text) in options ?? [])
+        {
+            if (!entry.OptionNames.Contains(key, StringComparer.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Unknown option '{key}' for detector '{name}'; known options: {string.Join(", ", entry.OptionNames)}.", nameof(options));
+            }
+
+            json[key] = ParseValue(key, text);
+        }
+
+        object? parsed;
+        try
+        {
+            parsed = json.Deserialize(entry.OptionsType, DetectorJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            string key = ex.Path is { Length: > 2 } path ? path[2..] : "?";
+            string value = json[key]?.ToJsonString() ?? "?";
+            throw new ArgumentException($"Option '{key}' of detector '{name}' has an invalid value {value}.", nameof(options), ex);
+        }
+
+        return entry.Create(parsed);
+    }
+
+    /// <summary>Restores a detector from a snapshot written by <see cref="IDriftDetector.SaveSnapshot"/>.</summary>
+    /// <param name="json">The snapshot text.</param>
+    /// <returns>A detector that continues exactly where the saved one stopped.</returns>
+    /// <exception cref="ArgumentException">The snapshot is malformed or names an unknown detector.</exception>
+    public static IDriftDetector Restore(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            string name = document.RootElement.GetProperty("detector").GetString() ?? string.Empty;
+            return Find(name).Restore(json);
+        }
+        catch (Exception ex) when (ex is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new ArgumentException($"Not a detector snapshot: {ex.Message}", nameof(json), ex);
+        }
+    }
+
+    private static Entry Find(string name) =>
+        ByName.TryGetValue(name, out var entry)
+            ? entry
+            : throw new ArgumentException($"Unknown detector '{name}'; known detectors: {string.Join(", ", ByName.Keys)}.", nameof(name));
+
+    private static JsonNode? ParseValue(string key, string text)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.Equals("none", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase))
+        {
+            return JsonValue.Create(trimmed.Equals("true", StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        {
+            if (!double.IsFinite(number))
+            {
+                throw new ArgumentException($"Option '{key}' must be a finite number, got '{text}'.", nameof(text));
+            }
+
+            // Integral values stay integral so that integer options accept them.
+            return number == Math.Floor(number) && Math.Abs(number) < 1e15 ? JsonValue.Create((long)number) : JsonValue.Create(number);
+        }
+
+        return JsonValue.Create(trimmed);
+    }
+
+    private sealed record Entry(Type OptionsType, IReadOnlyList<string> OptionNames, Func<object?, IDriftDetector> Create, Func<string, IDriftDetector> Restore)
+    {
+        public static Entry Of<TOptions>(Func<TOptions?, IDriftDetector> create, Func<string, IDriftDetector> restore)
+            where TOptions : class
+        {
+            var names = typeof(TOptions).GetProperties()
+                .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                .OfType<string>()
+                .ToArray();
+            return new Entry(typeof(TOptions), names, o => create((TOptions?)o), restore);
+        }
+    }
+}
