@@ -9,6 +9,7 @@ round-trips exactly.
 
 Run from the repository root:  /usr/bin/python3 tests/reference/detector_streams.py
 """
+import json
 import os
 import random
 
@@ -99,6 +100,17 @@ def main():
         ).astype(int),
     )
 
+
+    # CPython's random.Random itself: raw 32-bit draws and sample(range(n), k), for KSWIN's sampler.
+    cases = []
+    for seed in [0, 1, 42, 12345, -7, 2**40 + 3]:
+        rng = random.Random(seed)
+        draws = [rng.getrandbits(32) for _ in range(5)]
+        samples = [(n, k, rng.sample(range(n), k)) for n, k in [(70, 30), (100, 100), (1000, 30), (5, 1), (9000, 3)]]
+        cases.append({"seed": seed, "draws": draws, "samples": [{"n": n, "k": k, "indices": s} for n, k, s in samples]})
+    with open(os.path.join(OUT, "python_random.json"), "w", encoding="ascii", newline="\n") as f:
+        json.dump(cases, f, indent=1)
+        f.write("\n")
 
 if __name__ == "__main__":
     main()

@@ -22,6 +22,7 @@ public static class DriftDetectors
         [Cusum.DetectorName] = Entry.Of<CusumOptions>(o => new Cusum(o), Cusum.Restore),
         [Ewma.DetectorName] = Entry.Of<EwmaOptions>(o => new Ewma(o), Ewma.Restore),
         [Shewhart.DetectorName] = Entry.Of<ShewhartOptions>(o => new Shewhart(o), Shewhart.Restore),
+        [Kswin.DetectorName] = Entry.Of<KswinOptions>(o => new Kswin(o), Kswin.Restore),
     };
 
     /// <summary>Gets the registered detector names.</summary>

@@ -156,4 +156,20 @@ public sealed class RiverPublishedResultsTests
     {
         Assert.Equal([300], Drifts(new Shewhart(new ShewhartOptions { K = 4 }), Load("shewhart_12345")));
     }
+
+    [Fact]
+    public void Kswin_DocstringStream_DriftAt1016()
+    {
+        var kswin = new Kswin(new KswinOptions { Alpha = 0.0001, Seed = 42 });
+
+        Assert.Equal([1016], Drifts(kswin, Load("docstring_12345")));
+    }
+
+    [Fact]
+    public void Kswin_TestStream1_DriftAt1042()
+    {
+        var kswin = new Kswin(new KswinOptions { Alpha = 0.0001, WindowSize = 200, StatSize = 100, Seed = 42 });
+
+        Assert.Equal([1042], Drifts(kswin, Load("ds1")));
+    }
 }
