@@ -1,0 +1,10 @@
+using DriftWatch.Serving.Models;
+
+namespace DriftWatch.Serving.Storage;
+
+/// <summary>The result of one feedback item.</summary>
+/// <param name="Status">What happened.</param>
+/// <param name="Output">The stored prediction's output (default for <see cref="FeedbackStatus.UnknownId"/>).</param>
+/// <param name="PredictedAt">When the prediction was made.</param>
+/// <param name="StoredActual">The label in the store after the call (the earlier one for a conflict), or NaN.</param>
+public readonly record struct FeedbackOutcome(FeedbackStatus Status, ModelOutput Output, DateTimeOffset PredictedAt, double StoredActual);
