@@ -1,4 +1,5 @@
 using DriftWatch.Data;
+using DriftWatch.Serving.Generation;
 using Microsoft.ML;
 using Microsoft.ML.Transforms;
 
@@ -18,15 +19,29 @@ public static class CreditRiskModel
     /// <summary>The model version.</summary>
     public const string Version = "1";
 
+    /// <summary>The default training seed.</summary>
+    public const int DefaultSeed = 42;
+
+    /// <summary>The default number of training rows.</summary>
+    public const int DefaultRows = 10_000;
+
     /// <summary>The label column of the training data.</summary>
-    public const string LabelColumn = "default";
+    public const string LabelColumn = CreditRiskSchema.Label;
 
-    /// <summary>Gets the numeric features, in schema order.</summary>
-    public static IReadOnlyList<string> NumericFeatures { get; } =
-        ["age", "income", "debt_to_income", "credit_history_months", "num_open_accounts", "loan_amount"];
+    private static IReadOnlyList<string> NumericFeatures => CreditRiskSchema.NumericFeatures;
 
-    /// <summary>Gets the categorical features, in schema order.</summary>
-    public static IReadOnlyList<string> CategoricalFeatures { get; } = ["employment_type", "device_type"];
+    private static IReadOnlyList<string> CategoricalFeatures => CreditRiskSchema.CategoricalFeatures;
+
+    /// <summary>Generates reference data with the built-in generator (scenario <c>none</c>) and trains on it.</summary>
+    /// <param name="seed">The generator and training seed.</param>
+    /// <param name="rows">The number of training rows.</param>
+    /// <returns>The trained model; its reference data is the training data, label included.</returns>
+    public static ServedModel Create(int seed = DefaultSeed, int rows = DefaultRows)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(rows, 100);
+        var generated = new CreditRiskGenerator(seed).Generate(rows);
+        return Train(CreditRiskGenerator.ToDataset(generated, includeLabel: true, source: "credit-risk reference"), seed);
+    }
 
     /// <summary>Trains the model on reference data.</summary>
     /// <param name="reference">Columns named as the features plus <see cref="LabelColumn"/> (0/1).</param>

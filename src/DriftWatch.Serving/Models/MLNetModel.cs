@@ -13,6 +13,7 @@ namespace DriftWatch.Serving.Models;
 public sealed class MLNetModel : IModel
 {
     private readonly ITransformer _transformer;
+    private readonly DataViewSchema _trainingSchema;
     private readonly DataViewSchema _inputSchema;
     private readonly int[] _featureOfColumn;
 
@@ -36,6 +37,7 @@ public sealed class MLNetModel : IModel
         Task = task;
         Schema = schema;
         _transformer = transformer;
+        _trainingSchema = inputSchema;
         var columns = new List<(string, DataViewType)>();
         var featureOf = new List<int>();
         for (var i = 0; i < schema.Count; i++)
@@ -98,6 +100,10 @@ public sealed class MLNetModel : IModel
 
         return new MLNetModel(name, version, task, schema, transformer, inputSchema);
     }
+
+    /// <summary>Gets the trained transformer and its input schema, e.g. to save it with <c>MLContext.Model.Save</c>.</summary>
+    /// <returns>The transformer and the schema it was trained on.</returns>
+    public (ITransformer Transformer, DataViewSchema InputSchema) Export() => (_transformer, _trainingSchema);
 
     /// <inheritdoc/>
     public void Predict(FeatureBatch batch, Span<ModelOutput> outputs)
