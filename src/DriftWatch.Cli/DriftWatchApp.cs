@@ -16,6 +16,7 @@ internal static class DriftWatchApp
             config.SetApplicationName("driftwatch");
             config.PropagateExceptions();
             // Commands register here, one line each.
+            config.AddCommand<Report.ReportCommand>("report").WithDescription("Compare a current dataset with a reference: drift per column, JSON and HTML reports.");
         });
         return RunSafelyAsync(app, args);
     }

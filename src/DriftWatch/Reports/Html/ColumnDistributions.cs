@@ -1,0 +1,383 @@
+using System.Globalization;
+using DriftWatch.Analysis;
+using DriftWatch.Data;
+using DriftWatch.Statistics;
+
+namespace DriftWatch.Reports.Html;
+
+/// <summary>Computes the <see cref="ColumnDistribution"/> of every column of a report from the two datasets.</summary>
+/// <remarks>
+/// <para>Numerical columns: finite values only (NaN and ±Inf dropped, as the methods do), counted on
+/// <c>clamp(⌈log2 n⌉ + 1, 10, 40)</c> equal-width bins over the combined range, n the combined size. Columns with a
+/// CDF-based method also get their ECDFs (both sides sorted once) at up to 256 points plus the exact location of the
+/// Kolmogorov–Smirnov maximum. Columns with a binned method (psi, kl_div, jensenshannon) also get the bins the
+/// method used: the reference deciles (native profile) or Sturges' equal-width bins over the combined range
+/// (Evidently profile, when the reference has more than 20 distinct values).</para>
+/// <para>Categorical columns: counts per label, most frequent reference labels first, at most 24 bars (the rest
+/// summed as "other").</para>
+/// <para>Columns are processed in parallel; the cost is dominated by sorting for CDF-based methods.</para>
+/// <threadsafety>Stateless; safe to call from several threads.</threadsafety>
+/// </remarks>
+public static class ColumnDistributions
+{
+    /// <summary>The methods whose picture is a pair of empirical CDFs.</summary>
+    public static readonly IReadOnlySet<string> CdfMethods =
+        new HashSet<string>(["ks", "cramer_von_mises", "anderson", "wasserstein"], StringComparer.Ordinal);
+
+    /// <summary>The methods that compare proportions over bins.</summary>
+    public static readonly IReadOnlySet<string> BinnedMethods =
+        new HashSet<string>(["psi", "kl_div", "jensenshannon"], StringComparer.Ordinal);
+
+    private const int MaxCategories = 24;
+    private const int CdfPoints = 128;
+
+    /// <summary>Computes the distributions of the columns named in <paramref name="report"/>.</summary>
+    /// <param name="reference">The reference data the report was computed from.</param>
+    /// <param name="current">The current data.</param>
+    /// <param name="report">The report.</param>
+    /// <returns>One distribution per reported column present in both datasets, in report order.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static IReadOnlyList<ColumnDistribution> Compute(Dataset reference, Dataset current, DriftReport report)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(report);
+        var names = report.Columns.Select(c => c.Column).Distinct(StringComparer.Ordinal).ToArray();
+        var result = new ColumnDistribution?[names.Length];
+        Parallel.For(0, names.Length, i =>
+        {
+            var entries = report.Columns.Where(c => string.Equals(c.Column, names[i], StringComparison.Ordinal)).ToArray();
+            var r = reference.Find(names[i]);
+            var c = current.Find(names[i]);
+            if (r is not null && c is not null)
+            {
+                var methods = entries.Select(e => e.Result.Method).ToHashSet(StringComparer.Ordinal);
+                result[i] = Compute(names[i], entries[0].Type, r, c, methods, report.Profile);
+            }
+        });
+        return [.. result.OfType<ColumnDistribution>()];
+    }
+
+    /// <summary>Computes one column's distribution.</summary>
+    /// <param name="name">The column name.</param>
+    /// <param name="type">How the column was compared.</param>
+    /// <param name="reference">The reference column.</param>
+    /// <param name="current">The current column.</param>
+    /// <param name="methods">The methods that ran on the column.</param>
+    /// <param name="profile">The profile they ran under.</param>
+    /// <returns>The distribution.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static ColumnDistribution Compute(string name, ColumnType type, DatasetColumn reference, DatasetColumn current, IReadOnlySet<string> methods, DriftProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(methods);
+        if (type == ColumnType.Categorical || reference.Numbers is null || current.Numbers is null)
+        {
+            return new ColumnDistribution(name, type, null, Categories(Labels(reference), Labels(current)), null, null);
+        }
+
+        var r = ColumnSample.FromNumbers(reference.Numbers).Numbers!;
+        var c = ColumnSample.FromNumbers(current.Numbers).Numbers!;
+        if (r.Length == 0 || c.Length == 0)
+        {
+            return new ColumnDistribution(name, type, null, null, null, null);
+        }
+
+        var needCdf = methods.Overlaps(CdfMethods);
+        var binned = methods.FirstOrDefault(BinnedMethods.Contains);
+        double[]? rs = null;
+        double[]? cs = null;
+        if (needCdf || (binned is not null && profile == DriftProfile.Native))
+        {
+            rs = Sorted(r);
+            cs = needCdf ? Sorted(c) : null;
+        }
+
+        var histogram = Histogram(r, c);
+        var methodBins = binned is null ? null : MethodBins(binned, profile, r, c, rs);
+        var cdf = needCdf ? Cdf(rs!, cs!) : null;
+        return new ColumnDistribution(name, type, histogram, null, methodBins, cdf);
+    }
+
+    private static double[] Sorted(double[] values)
+    {
+        var copy = (double[])values.Clone();
+        Array.Sort(copy);
+        return copy;
+    }
+
+    private static NumericHistogram Histogram(double[] r, double[] c)
+    {
+        var (min, max) = MinMax(r, c);
+        var n = (long)r.Length + c.Length;
+        var bins = Math.Clamp((int)Math.Ceiling(Math.Log2(n)) + 1, 10, 40);
+        var edges = EqualWidthEdges(min, max, bins);
+        return new NumericHistogram(edges, CountEqualWidth(r, edges), CountEqualWidth(c, edges));
+    }
+
+    private static (double Min, double Max) MinMax(double[] r, double[] c)
+    {
+        var min = double.PositiveInfinity;
+        var max = double.NegativeInfinity;
+        foreach (var v in r)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        foreach (var v in c)
+        {
+            min = Math.Min(min, v);
+            max = Math.Max(max, v);
+        }
+
+        return (min, max);
+    }
+
+    /// <summary>Equal-width edges as <c>numpy.linspace(min, max, bins + 1)</c>; a constant sample gets
+    /// <c>[v − 0.5, v + 0.5]</c> as numpy does.</summary>
+    internal static double[] EqualWidthEdges(double min, double max, int bins)
+    {
+        if (min == max)
+        {
+            min -= 0.5;
+            max += 0.5;
+        }
+
+        var edges = new double[bins + 1];
+        var step = (max - min) / bins;
+        for (var i = 0; i <= bins; i++)
+        {
+            edges[i] = min + (i * step);
+        }
+
+        edges[bins] = max;
+        return edges;
+    }
+
+    /// <summary>Counts values into <c>[e_i, e_{i+1})</c> bins, the last closed (numpy.histogram); values outside are ignored.</summary>
+    internal static long[] CountEqualWidth(double[] values, double[] edges)
+    {
+        var bins = edges.Length - 1;
+        var counts = new long[bins];
+        var min = edges[0];
+        var max = edges[^1];
+        var scale = bins / (max - min);
+        foreach (var v in values)
+        {
+            if (v < min || v > max)
+            {
+                continue;
+            }
+
+            var k = Math.Min((int)((v - min) * scale), bins - 1);
+
+            // Floating-point division can land one bin off next to an edge; the edges decide.
+            while (k > 0 && v < edges[k])
+            {
+                k--;
+            }
+
+            while (k < bins - 1 && v >= edges[k + 1])
+            {
+                k++;
+            }
+
+            counts[k]++;
+        }
+
+        return counts;
+    }
+
+    private static BinnedCounts? MethodBins(string method, DriftProfile profile, double[] r, double[] c, double[]? sortedReference)
+    {
+        if (profile == DriftProfile.Native)
+        {
+            var edges = Deciles(sortedReference!);
+            var rc = new long[edges.Length + 1];
+            var cc = new long[edges.Length + 1];
+            foreach (var v in r)
+            {
+                rc[RightClosedBin(edges, v)]++;
+            }
+
+            foreach (var v in c)
+            {
+                cc[RightClosedBin(edges, v)]++;
+            }
+
+            return new BinnedCounts($"{method} bins: reference deciles", IntervalLabels(edges), rc, cc);
+        }
+
+        if (r.Distinct().Take(21).Count() <= 20)
+        {
+            return null;
+        }
+
+        var (min, max) = MinMax(r, c);
+        var sturges = (int)Math.Ceiling(Math.Log2((double)r.Length + c.Length) + 1);
+        var e = EqualWidthEdges(min, max, sturges);
+        var labels = new string[sturges];
+        for (var i = 0; i < sturges; i++)
+        {
+            labels[i] = string.Create(CultureInfo.InvariantCulture, $"[{Num(e[i])}, {Num(e[i + 1])}{(i == sturges - 1 ? "]" : ")")}");
+        }
+
+        return new BinnedCounts($"{method} bins: Sturges over the combined range", labels, CountEqualWidth(r, e), CountEqualWidth(c, e));
+    }
+
+    /// <summary>The inner edges <c>numpy.quantile(reference, i / 10)</c>, i = 1..9 (linear interpolation), duplicates removed.</summary>
+    internal static double[] Deciles(double[] sorted)
+    {
+        var edges = new List<double>(9);
+        for (var i = 1; i <= 9; i++)
+        {
+            var pos = (sorted.Length - 1) * (i / 10.0);
+            var lo = (int)Math.Floor(pos);
+            var hi = Math.Min(lo + 1, sorted.Length - 1);
+            var q = sorted[lo] + ((pos - lo) * (sorted[hi] - sorted[lo]));
+            if (edges.Count == 0 || q > edges[^1])
+            {
+                edges.Add(q);
+            }
+        }
+
+        return [.. edges];
+    }
+
+    private static int RightClosedBin(double[] edges, double v)
+    {
+        var k = Array.BinarySearch(edges, v);
+        return k >= 0 ? k : ~k;
+    }
+
+    private static string[] IntervalLabels(double[] edges)
+    {
+        var labels = new string[edges.Length + 1];
+        labels[0] = "≤ " + Num(edges[0]);
+        for (var i = 1; i < edges.Length; i++)
+        {
+            labels[i] = $"({Num(edges[i - 1])}, {Num(edges[i])}]";
+        }
+
+        labels[^1] = "> " + Num(edges[^1]);
+        return labels;
+    }
+
+    private static string Num(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+
+    private static EmpiricalCdfs Cdf(double[] r, double[] c)
+    {
+        // One merge pass over both sorted samples: D is evaluated after all ties of a value are consumed.
+        double best = -1, at = r[0], refAt = 0, curAt = 0;
+        int i = 0, j = 0;
+        while (i < r.Length || j < c.Length)
+        {
+            var x = j >= c.Length || (i < r.Length && r[i] <= c[j]) ? r[i] : c[j];
+            while (i < r.Length && r[i] == x)
+            {
+                i++;
+            }
+
+            while (j < c.Length && c[j] == x)
+            {
+                j++;
+            }
+
+            var fr = (double)i / r.Length;
+            var fc = (double)j / c.Length;
+            var d = Math.Abs(fr - fc);
+            if (d > best)
+            {
+                (best, at, refAt, curAt) = (d, x, fr, fc);
+            }
+        }
+
+        var points = new SortedSet<double> { at };
+        for (var k = 0; k < CdfPoints; k++)
+        {
+            points.Add(r[(int)((long)k * (r.Length - 1) / (CdfPoints - 1))]);
+            points.Add(c[(int)((long)k * (c.Length - 1) / (CdfPoints - 1))]);
+        }
+
+        var xs = points.ToArray();
+        var fR = new double[xs.Length];
+        var fC = new double[xs.Length];
+        for (var k = 0; k < xs.Length; k++)
+        {
+            fR[k] = (double)UpperBound(r, xs[k]) / r.Length;
+            fC[k] = (double)UpperBound(c, xs[k]) / c.Length;
+        }
+
+        return new EmpiricalCdfs(xs, fR, fC, at, best, refAt, curAt);
+    }
+
+    private static int UpperBound(double[] sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static string[] Labels(DatasetColumn column)
+    {
+        if (column.Strings is { } s)
+        {
+            return [.. s.OfType<string>()];
+        }
+
+        var labels = new List<string>(column.Count);
+        foreach (var v in column.Numbers!)
+        {
+            if (double.IsFinite(v))
+            {
+                labels.Add(v.ToString("R", CultureInfo.InvariantCulture));
+            }
+        }
+
+        return [.. labels];
+    }
+
+    private static BinnedCounts Categories(string[] reference, string[] current)
+    {
+        var counts = new Dictionary<string, (long Ref, long Cur)>(StringComparer.Ordinal);
+        foreach (var v in reference)
+        {
+            counts[v] = counts.TryGetValue(v, out var n) ? (n.Ref + 1, n.Cur) : (1, 0);
+        }
+
+        foreach (var v in current)
+        {
+            counts[v] = counts.TryGetValue(v, out var n) ? (n.Ref, n.Cur + 1) : (0, 1);
+        }
+
+        var ordered = counts.OrderByDescending(kv => kv.Value.Ref).ThenByDescending(kv => kv.Value.Cur)
+            .ThenBy(kv => kv.Key, StringComparer.Ordinal).ToList();
+        if (ordered.Count > MaxCategories)
+        {
+            var rest = ordered.Skip(MaxCategories - 1).ToList();
+            ordered = ordered.Take(MaxCategories - 1).ToList();
+            var label = string.Create(CultureInfo.InvariantCulture, $"other ({rest.Count} categories)");
+            ordered.Add(new(label, (rest.Sum(kv => kv.Value.Ref), rest.Sum(kv => kv.Value.Cur))));
+        }
+
+        return new BinnedCounts(
+            "Categories",
+            [.. ordered.Select(kv => kv.Key)],
+            [.. ordered.Select(kv => kv.Value.Ref)],
+            [.. ordered.Select(kv => kv.Value.Cur)]);
+    }
+}
