@@ -10,7 +10,7 @@ internal static class ReportSummaryTable
 {
     public static void Write(IAnsiConsole console, DriftReport report)
     {
-        var table = new Table().Border(TableBorder.Rounded)
+        var table = new Table().Border(TableBorder.Simple)
             .AddColumn("Column")
             .AddColumn("Type")
             .AddColumn("Method")
@@ -23,7 +23,7 @@ internal static class ReportSummaryTable
             var r = c.Result;
             table.AddRow(
                 Markup.Escape(c.Column),
-                DriftReportJson.TypeName(c.Type),
+                c.Type == Statistics.ColumnType.Categorical ? "cat" : "num",
                 Markup.Escape(r.Method),
                 Format(r.Score),
                 Format(r.Threshold),

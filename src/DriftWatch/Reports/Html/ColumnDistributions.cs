@@ -265,7 +265,9 @@ public static class ColumnDistributions
         return labels;
     }
 
-    private static string Num(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>Short labels: whole numbers from 1000 up (no exponent), four significant digits below.</summary>
+    private static string Num(double v) =>
+        Math.Abs(v) is >= 1000 and < 1e9 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("G4", CultureInfo.InvariantCulture);
 
     private static EmpiricalCdfs Cdf(double[] r, double[] c)
     {

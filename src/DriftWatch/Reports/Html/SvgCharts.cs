@@ -185,12 +185,13 @@ internal static class SvgCharts
         return [.. counts.Select(c => total > 0 ? c / total : 0.0)];
     }
 
-    /// <summary>The smallest of 1, 2, 2.5, 5 × 10^k at or above <paramref name="v"/> (at least 1%).</summary>
+    /// <summary>The smallest of 1, 2, 4, 6, 8 × 10^k at or above <paramref name="v"/> (at least 1%, at most 100%), so that
+    /// the four grid steps are round percentages.</summary>
     internal static double NiceMax(double v)
     {
         v = Math.Max(v, 0.01);
         var p = Math.Pow(10, Math.Floor(Math.Log10(v)));
-        foreach (var m in (double[])[1, 2, 2.5, 5, 10])
+        foreach (var m in (double[])[1, 2, 4, 6, 8, 10])
         {
             if (m * p >= v - 1e-12)
             {
