@@ -26,9 +26,9 @@ public static class HtmlReportAssets
         .badge.drift{background:var(--drift)}.badge.ok{background:var(--ok)}
         article.column{background:#fff;border:1px solid var(--line);border-radius:8px;padding:14px 16px;margin:14px 0}
         article.column ul{margin:4px 0 10px;padding-left:18px;color:#333;font-size:.92rem}
-        .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:12px}
+        .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(420px,1fr));gap:12px}
         figure{margin:0}figcaption{font-size:.85rem;color:var(--muted);margin:2px 0 0 4px}
-        svg.chart{width:100%;height:auto;display:block}
+        svg.chart{width:100%;max-width:720px;height:auto;display:block}
         svg .axis{stroke:#555;stroke-width:1}svg .grid{stroke:#e3e6ea;stroke-width:1}
         svg text{font-size:11px;fill:#333}svg .note{font-size:12px;fill:#c00;font-weight:600}
         footer{color:var(--muted);font-size:.8rem;margin:30px 0 10px}
