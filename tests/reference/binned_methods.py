@@ -278,8 +278,21 @@ def main():
             for m in CATEGORICAL_METHODS:
                 add(name, m, profile, "categorical", labels, r, c)
 
+    bins = []
+    for name, r, c in NUMERIC_CASES:
+        ref = clean(materialise(r), "number")
+        cur = clean(materialise(c), "number")
+        edges = np.unique(np.quantile(ref, np.arange(1, 10) / 10))
+        sturges = np.histogram_bin_edges(np.concatenate([ref, cur]), bins="sturges")
+        bins.append({"name": name, "reference": r, "current": c,
+                     "quantile_edges": [float(e) for e in edges],
+                     "quantile_reference_counts": [int(x) for x in np.bincount(np.searchsorted(edges, ref, side="left"), minlength=len(edges) + 1)],
+                     "quantile_current_counts": [int(x) for x in np.bincount(np.searchsorted(edges, cur, side="left"), minlength=len(edges) + 1)],
+                     "sturges_edges": [float(e) for e in sturges],
+                     "sturges_current_counts": [int(x) for x in np.histogram(cur, sturges)[0]]})
+
     json.dump({"tool": f"numpy {np.__version__}, scipy {__import__('scipy').__version__}",
-               "tvd_precise_permutations": PERMUTATIONS_PRECISE, "cases": cases}, sys.stdout, indent=1)
+               "tvd_precise_permutations": PERMUTATIONS_PRECISE, "cases": cases, "bins": bins}, sys.stdout, indent=1)
     sys.stdout.write("\n")
 
 

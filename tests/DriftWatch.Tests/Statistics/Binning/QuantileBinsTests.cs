@@ -1,0 +1,106 @@
+using DriftWatch.Statistics.Binning;
+
+namespace DriftWatch.Tests.Statistics.Binning;
+
+public sealed class QuantileBinsTests
+{
+    [Fact]
+    public void FromSorted_ManyTies_RemovesDuplicateEdgesAndEndsWithInfinity()
+    {
+        double[] sorted = [1, 1, 1, 1, 1, 1, 1, 2, 2, 3];
+
+        var bins = QuantileBins.FromSorted(sorted);
+
+        // numpy.unique(numpy.quantile(sorted, numpy.arange(1, 10) / 10)) (numpy 1.24.2), then +Inf.
+        Assert.Equal([1.0, 1.2999999999999998, 2.0, 2.0999999999999996, double.PositiveInfinity], bins.UpperEdges);
+    }
+
+    [Fact]
+    public void FromSorted_Constant_HasOneInnerEdge()
+    {
+        var bins = QuantileBins.FromSorted([5.0, 5.0, 5.0]);
+
+        Assert.Equal([5.0, double.PositiveInfinity], bins.UpperEdges);
+    }
+
+    [Fact]
+    public void FromSorted_SingleBin_IsOnlyInfinity()
+    {
+        var bins = QuantileBins.FromSorted([1.0, 2.0], binCount: 1);
+
+        Assert.Equal([double.PositiveInfinity], bins.UpperEdges);
+    }
+
+    [Fact]
+    public void FromSorted_Empty_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => QuantileBins.FromSorted([]));
+    }
+
+    [Fact]
+    public void BinOf_ValueOnEdge_IsRightClosed()
+    {
+        var bins = QuantileBins.FromInnerEdges([1.0, 2.0]);
+
+        Assert.Equal(
+            [0, 0, 1, 1, 2, 2, 0, -1],
+            new[] { 0.5, 1.0, 1.5, 2.0, 2.5, double.PositiveInfinity, double.NegativeInfinity, double.NaN }.Select(bins.BinOf));
+    }
+
+    [Theory]
+    [InlineData(new[] { 1.0, 1.0 })]
+    [InlineData(new[] { 2.0, 1.0 })]
+    [InlineData(new[] { 1.0, double.PositiveInfinity })]
+    [InlineData(new[] { double.NaN })]
+    public void FromInnerEdges_NotStrictlyIncreasingFinite_Throws(double[] edges)
+    {
+        Assert.Throws<ArgumentException>(() => QuantileBins.FromInnerEdges(edges));
+    }
+
+    [Theory]
+    [InlineData(5)]
+    [InlineData(40)]
+    public void CountInto_AnyOrder_AgreesWithSortedCountAndBinOf(int innerEdges)
+    {
+        var random = new Random(3);
+        var edges = Enumerable.Range(1, innerEdges).Select(i => i / 4.0).ToArray();
+        var bins = QuantileBins.FromInnerEdges(edges);
+        var values = Enumerable.Range(0, 5000).Select(_ => Math.Round(random.NextDouble() * (innerEdges + 2) / 4.0, 2)).ToArray();
+        var sorted = values.Order().ToArray();
+
+        var counts = new long[bins.Count];
+        var sortedCounts = new long[bins.Count];
+        var oneByOne = new long[bins.Count];
+        bins.CountInto(values, counts);
+        bins.CountSortedInto(sorted, sortedCounts);
+        foreach (var v in values)
+        {
+            oneByOne[bins.BinOf(v)]++;
+        }
+
+        Assert.Equal(sortedCounts, counts);
+        Assert.Equal(oneByOne, counts);
+        Assert.Equal(values.Length, counts.Sum());
+    }
+
+    [Fact]
+    public void CountInto_ShortCounterSpan_Throws()
+    {
+        var bins = QuantileBins.FromInnerEdges([1.0]);
+
+        Assert.Throws<ArgumentException>(() => bins.CountInto([0.5], new long[1]));
+    }
+
+    [Theory]
+    [InlineData(0.0, 1.0)]
+    [InlineData(1.0, 10.0)]
+    [InlineData(0.35, 4.15)]
+    [InlineData(0.5, 5.5)]
+    [InlineData(0.999, 9.991)]
+    public void Quantile_Linear_MatchesNumpy(double q, double expected)
+    {
+        double[] sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+        Assert.Equal(expected, QuantileBins.Quantile(sorted, q), 12);
+    }
+}
