@@ -81,7 +81,7 @@ internal sealed class ReportCommand : AsyncCommand<ReportSettings>
         }
         catch (DatasetReadException ex)
         {
-            throw new CliException(ex.Message, ex);
+            throw new CliException(OneLine(ex.Message), ex);
         }
     }
 
@@ -120,11 +120,11 @@ internal sealed class ReportCommand : AsyncCommand<ReportSettings>
         }
         catch (DriftAnalysisException ex)
         {
-            throw new CliException(ex.Message, ex);
+            throw new CliException(OneLine(ex.Message), ex);
         }
         catch (DriftMethodException ex)
         {
-            throw new CliException(ex.Message, ex);
+            throw new CliException(OneLine(ex.Message), ex);
         }
     }
 
@@ -155,6 +155,9 @@ internal sealed class ReportCommand : AsyncCommand<ReportSettings>
 
         return true;
     }
+
+    /// <summary>Bad input is reported on one line: line breaks inside a library's message become spaces.</summary>
+    private static string OneLine(string message) => string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
     private static FileStream Create(string path)
     {
