@@ -17,6 +17,7 @@ internal static class DriftWatchApp
             config.PropagateExceptions();
             // Commands register here, one line each.
             config.AddCommand<Report.ReportCommand>("report").WithDescription("Compare a current dataset with a reference: drift per column, JSON and HTML reports.");
+            config.AddCommand<Detect.DetectCommand>("detect").WithDescription("Run an online change detector over a stream.");
         });
         return RunSafelyAsync(app, args);
     }

@@ -25,6 +25,12 @@ public static class DriftDetectors
         [Kswin.DetectorName] = Entry.Of<KswinOptions>(o => new Kswin(o), Kswin.Restore),
     };
 
+    // Spellings .NET does not parse but Python and the CSV reader do.
+    private static readonly HashSet<string> NonFiniteSpellings = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity",
+    };
+
     /// <summary>Gets the registered detector names.</summary>
     public static IReadOnlyCollection<string> Names => ByName.Keys;
 
@@ -107,7 +113,13 @@ public static class DriftDetectors
             return JsonValue.Create(trimmed.Equals("true", StringComparison.OrdinalIgnoreCase));
         }
 
-        if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double number))
+        bool parsed = double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out double number);
+        if (!parsed && NonFiniteSpellings.Contains(trimmed))
+        {
+            (parsed, number) = (true, double.NaN);
+        }
+
+        if (parsed)
         {
             if (!double.IsFinite(number))
             {

@@ -1,0 +1,215 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using DriftWatch.Data;
+using DriftWatch.Detectors;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace DriftWatch.Cli.Detect;
+
+/// <summary><c>driftwatch detect</c>: runs one online change detector over a one-column stream.</summary>
+/// <remarks>
+/// Writes <c>{"detector", "n", "drifts", "warnings", "skipped"}</c>: n is the number of rows, drifts and warnings
+/// the 0-based rows after whose update the flag was set, skipped the number of missing or non-finite values
+/// (which the detector skips). The JSON goes to <c>--json</c> (and a one-line summary to stdout) or, without it,
+/// to stdout.
+/// </remarks>
+internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
+{
+    /// <inheritdoc/>
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var detector = CreateDetector(settings);
+        double[] stream = await ReadStreamAsync(settings, cancellationToken).ConfigureAwait(false);
+        var result = Run(detector, stream);
+
+        if (settings.Json is { } path)
+        {
+            try
+            {
+                await using var file = File.Create(path);
+                Write(file, result);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new CliException($"{path}: {ex.Message}", ex);
+            }
+
+            string drifts = string.Join(", ", result.Drifts.Select(i => i.ToString(CultureInfo.InvariantCulture)));
+            await Console.Out.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{result.Detector}: {result.N} values, {result.Drifts.Count} drift(s) [{drifts}], {result.Warnings.Count} warning value(s), {result.Skipped} skipped")).ConfigureAwait(false);
+        }
+        else
+        {
+            using var stdout = Console.OpenStandardOutput();
+            Write(stdout, result);
+            await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+
+    /// <summary>Runs a detector over a stream and collects the flagged indices.</summary>
+    /// <param name="detector">The detector.</param>
+    /// <param name="stream">The values, NaN where missing.</param>
+    /// <returns>The result.</returns>
+    internal static DetectResult Run(IDriftDetector detector, ReadOnlySpan<double> stream)
+    {
+        var drifts = new List<int>();
+        var warnings = new List<int>();
+        for (int i = 0; i < stream.Length; i++)
+        {
+            double x = stream[i];
+            detector.Update(x);
+            if (!double.IsFinite(x))
+            {
+                // Skipped (and counted) by the detector: its flags still describe the previous value, so this row reports none.
+                continue;
+            }
+
+            if (detector.DriftDetected)
+            {
+                drifts.Add(i);
+            }
+
+            if (detector.WarningDetected)
+            {
+                warnings.Add(i);
+            }
+        }
+
+        return new DetectResult(detector.Name, stream.Length, drifts, warnings, detector.SkippedCount);
+    }
+
+    private static IDriftDetector CreateDetector(Settings settings)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string option in settings.Options)
+        {
+            int eq = option.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0)
+            {
+                throw new CliException($"--option '{option}' is not of the form key=value.");
+            }
+
+            string key = option[..eq].Trim();
+            if (!options.TryAdd(key, option[(eq + 1)..]))
+            {
+                throw new CliException($"--option '{key}' is given twice.");
+            }
+        }
+
+        try
+        {
+            return DriftDetectors.Create(settings.Detector, options);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new CliException(OneLine(ex), ex);
+        }
+    }
+
+    private static async Task<double[]> ReadStreamAsync(Settings settings, CancellationToken cancellationToken)
+    {
+        Dataset dataset;
+        try
+        {
+            dataset = await DatasetReader.ReadAsync(settings.Input, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (DatasetReadException ex)
+        {
+            throw new CliException(ex.Message, ex);
+        }
+
+        DatasetColumn column;
+        if (settings.Column is { } name)
+        {
+            column = dataset.Find(name) ?? throw new CliException($"{settings.Input}: no column '{name}'.");
+        }
+        else if (dataset.Columns.Count == 1)
+        {
+            column = dataset.Columns[0];
+        }
+        else
+        {
+            throw new CliException($"{settings.Input}: {dataset.Columns.Count} columns; choose one with --column.");
+        }
+
+        return column.Numbers ?? throw new CliException($"{settings.Input}: column '{column.Name}' is not numeric.");
+    }
+
+    private static void Write(Stream stream, DetectResult result)
+    {
+        using var writer = new Utf8JsonWriter(stream);
+        writer.WriteStartObject();
+        writer.WriteString("detector", result.Detector);
+        writer.WriteNumber("n", result.N);
+        writer.WriteStartArray("drifts");
+        foreach (int i in result.Drifts)
+        {
+            writer.WriteNumberValue(i);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("warnings");
+        foreach (int i in result.Warnings)
+        {
+            writer.WriteNumberValue(i);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteNumber("skipped", result.Skipped);
+        writer.WriteEndObject();
+    }
+
+    // ArgumentException appends " (Parameter 'x')"; the message already names the option.
+    private static string OneLine(ArgumentException ex)
+    {
+        string message = ex.Message;
+        int at = message.IndexOf(" (Parameter '", StringComparison.Ordinal);
+        return (at >= 0 ? message[..at] : message).ReplaceLineEndings(" ");
+    }
+
+    /// <summary>The command's arguments.</summary>
+    internal sealed class Settings : CommandSettings
+    {
+        /// <summary>Gets or sets the detector name.</summary>
+        [CommandOption("--detector <NAME>")]
+        [Description("adwin, page-hinkley, kswin, ddm, eddm, hddm-a, hddm-w, fhddm, cusum, ewma or shewhart")]
+        public string Detector { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the input file (CSV or Parquet).</summary>
+        [CommandOption("--input <FILE>")]
+        [Description("The stream: a CSV (or Parquet) file with a header row")]
+        public string Input { get; set; } = string.Empty;
+
+        /// <summary>Gets or sets the column to read; required when the file has several.</summary>
+        [CommandOption("--column <NAME>")]
+        [Description("The column holding the stream (default: the only column)")]
+        public string? Column { get; set; }
+
+        /// <summary>Gets or sets the detector options as key=value, River's parameter names.</summary>
+        [CommandOption("--option <KEY=VALUE>")]
+        [Description("A detector option by River's parameter name, e.g. delta=0.01 (repeatable)")]
+        public string[] Options { get; set; } = [];
+
+        /// <summary>Gets or sets the JSON output file.</summary>
+        [CommandOption("--json <FILE>")]
+        [Description("Write the result as JSON to this file (default: stdout)")]
+        public string? Json { get; set; }
+
+        /// <inheritdoc/>
+        public override ValidationResult Validate()
+        {
+            if (string.IsNullOrWhiteSpace(Detector))
+            {
+                return ValidationResult.Error("--detector is required.");
+            }
+
+            return string.IsNullOrWhiteSpace(Input) ? ValidationResult.Error("--input is required.") : ValidationResult.Success();
+        }
+    }
+}
