@@ -31,6 +31,14 @@ public static class DriftMethods
             new GTestMethod(),
             new HellingerMethod(),
             new TvdMethod(),
+            new AndersonDarlingMethod(),
+            new CramerVonMisesMethod(),
+            new MannWhitneyMethod(),
+            new EppsSingletonMethod(),
+            new TTestMethod(),
+            new EnergyDistanceMethod(),
+            new WassersteinMethod(),
+            new EmpiricalMmdMethod(),
         ];
         return methods.ToDictionary(m => m.Name, StringComparer.Ordinal);
     }
