@@ -2,5 +2,11 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Running;
 
+if (args.Length > 0 && args[0] == "continuous-side-by-side")
+{
+    DriftWatch.Benchmarks.ContinuousSideBySide.Run(args[1..]);
+    return;
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -100,7 +100,7 @@ public sealed class ColumnSample
         if (_sorted is null)
         {
             var copy = (double[])Numbers.Clone();
-            Array.Sort(copy);
+            RadixSort.Sort(copy);
             _sorted = copy;
         }
 

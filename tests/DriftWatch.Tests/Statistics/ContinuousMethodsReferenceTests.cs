@@ -74,7 +74,17 @@ public sealed class ContinuousMethodsReferenceTests
         var what = $"{caseName}/{method}/{profileName}";
         var statistic = Number(expected.GetProperty("statistic"));
         Assert.NotNull(result.Statistic);
-        Precision.AssertRelative(statistic, result.Statistic.Value, what: what + " statistic");
+        if (method == "es" && statistic > 1e20)
+        {
+            // Both sides constant: the covariance matrix is rounding noise and W = Δgᵀ Σ⁺ Δg is its inverse, so
+            // scipy's value and ours are equally arbitrary. Only the conclusion (W astronomically large, p = 0) is
+            // meaningful and is what we check.
+            Assert.True(result.Statistic.Value > 1e20, what);
+        }
+        else
+        {
+            Precision.AssertRelative(statistic, result.Statistic.Value, what: what + " statistic");
+        }
         if (method == "empirical_mmd")
         {
             // Permutation p-value: 100 seeded permutations against scipy's 2000; 3 binomial standard errors.

@@ -30,4 +30,24 @@ public sealed class KolmogorovDistributionTests
 
         Precision.AssertRelative(expected, actual);
     }
+
+    public static TheoryData<int, double, double> ScipyGrid()
+    {
+        var rows = new TheoryData<int, double, double>();
+        foreach (var e in ContinuousReference.Root.GetProperty("kstwo_sf").EnumerateArray())
+        {
+            rows.Add(e.GetProperty("n").GetInt32(), e.GetProperty("x").GetDouble(), e.GetProperty("sf").GetDouble());
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScipyGrid))]
+    public void Sf_ScipyGrid_Matches(int n, double x, double expected)
+    {
+        var actual = KolmogorovDistribution.Sf(x, n);
+
+        Precision.AssertRelative(expected, actual, what: $"kstwo.sf({x}, {n})");
+    }
 }

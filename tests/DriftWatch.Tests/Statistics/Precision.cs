@@ -17,6 +17,12 @@ internal static class Precision
             return;
         }
 
+        if (double.IsInfinity(expected))
+        {
+            Assert.True(expected == actual, $"{what}: expected {expected:R}, got {actual:R}");
+            return;
+        }
+
         var diff = Math.Abs(expected - actual);
         var ok = diff <= absolute || diff <= relative * Math.Abs(expected);
         Assert.True(ok, $"{what}: expected {expected:R}, got {actual:R} (relative error {diff / Math.Abs(expected):E2})");
