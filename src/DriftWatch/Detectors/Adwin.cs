@@ -41,6 +41,7 @@ public sealed class Adwin : IDriftDetector
     private double _total;
     private double _variance;
     private long _tick;
+    private long _untilCheck;
     private bool _drift;
     private long _skipped;
     private long _detections;
@@ -105,7 +106,18 @@ public sealed class Adwin : IDriftDetector
 
         Insert(value);
         _tick++;
-        if (_tick % _clock == 0 && _width > _gracePeriod)
+
+        // tick % clock == 0, without a 64-bit division per update.
+        if (--_untilCheck == 0)
+        {
+            _untilCheck = _clock;
+        }
+        else
+        {
+            return;
+        }
+
+        if (_width > _gracePeriod)
         {
             _drift = Scan();
             if (_drift)
@@ -169,6 +181,7 @@ public sealed class Adwin : IDriftDetector
         adwin._total = s.Total;
         adwin._variance = s.Variance;
         adwin._tick = s.Tick;
+        adwin._untilCheck = adwin._clock - (s.Tick % adwin._clock);
         adwin._drift = s.Drift;
         adwin._detections = s.Detections;
         adwin._skipped = snapshot.Skipped;
@@ -183,14 +196,17 @@ public sealed class Adwin : IDriftDetector
         _total = 0;
         _variance = 0;
         _tick = 0;
+        _untilCheck = _clock;
         _drift = false;
     }
 
     private void Insert(double value)
     {
-        _totals[_counts[0]] = value;
-        _variances[_counts[0]] = 0.0;
-        _counts[0]++;
+        int[] counts = _counts;
+        int c = counts[0];
+        _totals[c] = value;
+        _variances[c] = 0.0;
+        counts[0] = c + 1;
 
         _width += 1;
         double incremental = 0.0;
@@ -202,7 +218,10 @@ public sealed class Adwin : IDriftDetector
 
         _variance += incremental;
         _total += value;
-        Compress();
+        if (c + 1 == _rowCapacity)
+        {
+            Compress();
+        }
     }
 
     private void Compress()
@@ -234,8 +253,12 @@ public sealed class Adwin : IDriftDetector
             _counts[row + 1] = nextCount + 1;
 
             int remaining = _counts[row] - 2;
-            Array.Copy(_totals, start + 2, _totals, start, remaining);
-            Array.Copy(_variances, start + 2, _variances, start, remaining);
+            for (int i = start; i < start + remaining; i++)
+            {
+                _totals[i] = _totals[i + 2];
+                _variances[i] = _variances[i + 2];
+            }
+
             _counts[row] = remaining;
 
             if (nextCount + 1 <= _maxBuckets)
@@ -263,8 +286,12 @@ public sealed class Adwin : IDriftDetector
         _variance -= incremental;
 
         int remaining = _counts[last] - 1;
-        Array.Copy(_totals, start + 1, _totals, start, remaining);
-        Array.Copy(_variances, start + 1, _variances, start, remaining);
+        for (int i = start; i < start + remaining; i++)
+        {
+            _totals[i] = _totals[i + 1];
+            _variances[i] = _variances[i + 1];
+        }
+
         _counts[last] = remaining;
         if (remaining == 0)
         {
@@ -300,6 +327,11 @@ public sealed class Adwin : IDriftDetector
         double varianceInWindow = _variance / _width;
         double twoThirdsDeltaPrime = 2.0 / 3.0 * deltaPrime;
         double mwl = _minWindowLength;
+
+        // Division-free pre-test (see Cut): with a = n₀ − mwl + 1, b = n₁ − mwl + 1 (so m⁻¹ = (a + b)/ab),
+        // a cut needs (μ₀ − μ₁)² > 2m⁻¹σ²δ' + (⅔δ'm⁻¹)², i.e. (u₀n₁ − u₁n₀)²(ab)² > (kₐ(a + b)ab + k_b(a + b)²)(n₀n₁)².
+        double ka = 2 * varianceInWindow * deltaPrime;
+        double kb = twoThirdsDeltaPrime * twoThirdsDeltaPrime;
         double[] totals = _totals;
 
         for (int row = _rows - 1; row >= 0; row--)
@@ -319,21 +351,47 @@ public sealed class Adwin : IDriftDetector
                     return false;
                 }
 
-                double deltaMean = (u0 / n0) - (u1 / n1);
-                if (n1 >= mwl && n0 >= mwl)
+                if (n1 < mwl || n0 < mwl)
                 {
-                    double mRecip = (1.0 / (n0 - mwl + 1)) + (1.0 / (n1 - mwl + 1));
-                    double epsilon = Math.Sqrt(2 * mRecip * varianceInWindow * deltaPrime) + (twoThirdsDeltaPrime * mRecip);
-                    if (Math.Abs(deltaMean) > epsilon)
-                    {
-                        DeleteOldest();
-                        return true;
-                    }
+                    continue;
+                }
+
+                double a = n0 - mwl + 1;
+                double b = n1 - mwl + 1;
+                double ab = a * b;
+                double sum = a + b;
+                double x0 = u0 * n1;
+                double x1 = u1 * n0;
+
+                // |u₀n₁ − u₁n₀| plus a bound on its rounding error and on that of River's u₀/n₀ − u₁/n₁ (×n₀n₁).
+                double gap = Math.Abs(x0 - x1) + (1e-15 * (Math.Abs(x0) + Math.Abs(x1)));
+                double n01 = n0 * n1;
+                double lhs = gap * gap * ab * ab;
+                double rhs = ((ka * sum * ab) + (kb * sum * sum)) * n01 * n01;
+                if (rhs < double.MaxValue && lhs <= rhs * (1 - 1e-9))
+                {
+                    continue;
+                }
+
+                if (Cut(n0, n1, u0, u1, deltaPrime, varianceInWindow, twoThirdsDeltaPrime, mwl))
+                {
+                    DeleteOldest();
+                    return true;
                 }
             }
         }
 
         return false;
+    }
+
+    // River's test, operation for operation: |u₀/n₀ − u₁/n₁| > √(2·m⁻¹·σ²·δ') + ⅔δ'·m⁻¹. Since √(p) + q ≥ √(p + q²),
+    // the pre-test above only skips cuts this would reject too (its 1e-9 margin dwarfs every rounding error).
+    private static bool Cut(double n0, double n1, double u0, double u1, double deltaPrime, double varianceInWindow, double twoThirdsDeltaPrime, double mwl)
+    {
+        double deltaMean = (u0 / n0) - (u1 / n1);
+        double mRecip = (1.0 / (n0 - mwl + 1)) + (1.0 / (n1 - mwl + 1));
+        double epsilon = Math.Sqrt(2 * mRecip * varianceInWindow * deltaPrime) + (twoThirdsDeltaPrime * mRecip);
+        return Math.Abs(deltaMean) > epsilon;
     }
 
     private void EnsureRows(int rows)

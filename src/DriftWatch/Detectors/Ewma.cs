@@ -24,6 +24,7 @@ public sealed class Ewma : IDriftDetector
     private readonly bool _testUp;
     private readonly bool _testDown;
     private readonly double _steadyFactor;
+    private double _steadySqrtFactor;
     private long _n;
     private double _z;
     private double _meanCount;
@@ -88,11 +89,17 @@ public sealed class Ewma : IDriftDetector
         {
             // River's EWVar is Rust (watermill) code whose powf(2) LLVM lowers to a multiplication.
             double variance = Math.Max(_ewSquareMean - (_ewMean * _ewMean), 0.0);
-            double sigma = Math.Pow(variance, 0.5);
-            double decay = Math.Pow(1 - _alpha, 2 * _n);
-            double factor = _steadyFactor * (1 - decay);
-            double bound = _threshold * sigma * Math.Pow(factor, 0.5);
+            double sqrtFactor = SqrtFactor();
             double devUp = _z - _mean;
+
+            // River takes variance ** 0.5 (C pow), which can differ from √ by one unit in the last place; √ decides
+            // unless |Z − x̄| is within 1e-12 (relative) of the limit, where pow decides, as in River.
+            double bound = _threshold * Math.Sqrt(variance) * sqrtFactor;
+            if (Math.Abs(Math.Abs(devUp) - bound) <= bound * 1e-12)
+            {
+                bound = _threshold * Math.Pow(variance, 0.5) * sqrtFactor;
+            }
+
             _drift = (_testUp && devUp > bound) || (_testDown && -devUp > bound);
         }
         else
@@ -131,6 +138,25 @@ public sealed class Ewma : IDriftDetector
         };
     }
 
+    // √(α/(2 − α) · (1 − (1 − α)^(2t))) as River computes it (C pow throughout). Once 1 − (1 − α)^(2t) rounds to
+    // exactly 1 it stays 1 for every later t, so the value is cached from then on (two pow calls saved per update).
+    private double SqrtFactor()
+    {
+        if (_steadySqrtFactor > 0)
+        {
+            return _steadySqrtFactor;
+        }
+
+        double decay = Math.Pow(1 - _alpha, 2 * _n);
+        double sqrtFactor = Math.Pow(_steadyFactor * (1 - decay), 0.5);
+        if (1 - decay == 1.0)
+        {
+            _steadySqrtFactor = sqrtFactor;
+        }
+
+        return sqrtFactor;
+    }
+
     private double EwMeanUpdate(double mean, double x) => mean == 0 ? x : (_alpha * x) + ((1 - _alpha) * mean);
 
     private void ResetState()
@@ -141,6 +167,7 @@ public sealed class Ewma : IDriftDetector
         _mean = 0;
         _ewMean = 0;
         _ewSquareMean = 0;
+        _steadySqrtFactor = 0;
         _drift = false;
     }
 

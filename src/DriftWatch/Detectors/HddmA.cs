@@ -23,6 +23,11 @@ public sealed class HddmA : IDriftDetector
     private readonly double _driftConfidence;
     private readonly double _warningConfidence;
     private readonly bool _twoSided;
+
+    // ln(1/δ_drift), ln(2/δ_drift), ln(2/δ_warning): River evaluates the same expressions on every update.
+    private readonly double _logDrift;
+    private readonly double _logTwoOverDrift;
+    private readonly double _logTwoOverWarning;
     private double _zN;
     private double _zMean;
     private double _minN;
@@ -43,6 +48,9 @@ public sealed class HddmA : IDriftDetector
         _driftConfidence = _options.DriftConfidence;
         _warningConfidence = _options.WarningConfidence;
         _twoSided = _options.TwoSidedTest;
+        _logDrift = Math.Log(1.0 / _driftConfidence);
+        _logTwoOverDrift = Math.Log(2.0 / _driftConfidence);
+        _logTwoOverWarning = Math.Log(2.0 / _warningConfidence);
         ResetState();
     }
 
@@ -104,12 +112,12 @@ public sealed class HddmA : IDriftDetector
             _maxMean = _zMean;
         }
 
-        if (MeanIncreased(_driftConfidence))
+        if (MeanIncreased(_logTwoOverDrift))
         {
             _warning = false;
             _drift = true;
         }
-        else if (MeanIncreased(_warningConfidence))
+        else if (MeanIncreased(_logTwoOverWarning))
         {
             _warning = true;
             _drift = false;
@@ -122,11 +130,11 @@ public sealed class HddmA : IDriftDetector
 
         if (_twoSided)
         {
-            if (MeanDecreased(_driftConfidence))
+            if (MeanDecreased(_logTwoOverDrift))
             {
                 _drift = true;
             }
-            else if (MeanDecreased(_warningConfidence))
+            else if (MeanDecreased(_logTwoOverWarning))
             {
                 _warning = true;
             }
@@ -164,9 +172,9 @@ public sealed class HddmA : IDriftDetector
         };
     }
 
-    private double HoeffdingBound(double n) => Math.Sqrt(1.0 / (2 * n) * Math.Log(1.0 / _driftConfidence));
+    private double HoeffdingBound(double n) => Math.Sqrt(1.0 / (2 * n) * _logDrift);
 
-    private bool MeanIncreased(double confidence)
+    private bool MeanIncreased(double logTwoOverConfidence)
     {
         if (_minN == _zN)
         {
@@ -174,11 +182,11 @@ public sealed class HddmA : IDriftDetector
         }
 
         double m = (_zN - _minN) / _minN * (1.0 / _zN);
-        double eps = Math.Sqrt(m / 2 * Math.Log(2.0 / confidence));
+        double eps = Math.Sqrt(m / 2 * logTwoOverConfidence);
         return _zMean - _minMean >= eps;
     }
 
-    private bool MeanDecreased(double confidence)
+    private bool MeanDecreased(double logTwoOverConfidence)
     {
         if (_maxN == _zN)
         {
@@ -186,7 +194,7 @@ public sealed class HddmA : IDriftDetector
         }
 
         double m = (_zN - _maxN) / _maxN * (1.0 / _zN);
-        double eps = Math.Sqrt(m / 2 * Math.Log(2.0 / confidence));
+        double eps = Math.Sqrt(m / 2 * logTwoOverConfidence);
         return _maxMean - _zMean >= eps;
     }
 

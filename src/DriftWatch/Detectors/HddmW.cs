@@ -27,6 +27,10 @@ public sealed class HddmW : IDriftDetector
     private readonly double _lambdaSquared;
     private readonly double _complementSquared;
     private readonly bool _twoSided;
+
+    // ln(1/δ) for both confidences: River evaluates the same expressions on every update.
+    private readonly double _logDrift;
+    private readonly double _logWarning;
     private HddmSample _total;
     private HddmSample _s1Increase;
     private HddmSample _s2Increase;
@@ -53,6 +57,8 @@ public sealed class HddmW : IDriftDetector
         // River writes (1 - lambd) ** 2, which CPython evaluates with C pow().
         _complementSquared = Math.Pow(1 - _lambda, 2);
         _twoSided = _options.TwoSidedTest;
+        _logDrift = Math.Log(1 / _driftConfidence);
+        _logWarning = Math.Log(1 / _warningConfidence);
         ResetState();
     }
 
@@ -87,7 +93,7 @@ public sealed class HddmW : IDriftDetector
 
         _total.Update(value, _lambda, _lambdaSquared, _complementSquared);
 
-        double eps = McDiarmidBound(_total.Ibc, _driftConfidence);
+        double eps = McDiarmidBound(_total.Ibc, _logDrift);
         if (_total.Ewma + eps < _increaseCutpoint)
         {
             _increaseCutpoint = _total.Ewma + eps;
@@ -99,12 +105,12 @@ public sealed class HddmW : IDriftDetector
             _s2Increase.Update(value, _lambda, _lambdaSquared, _complementSquared);
         }
 
-        if (MeanChanged(_s1Increase, _s2Increase, _driftConfidence))
+        if (MeanChanged(_s1Increase, _s2Increase, _logDrift))
         {
             _warning = false;
             _drift = true;
         }
-        else if (MeanChanged(_s1Increase, _s2Increase, _warningConfidence))
+        else if (MeanChanged(_s1Increase, _s2Increase, _logWarning))
         {
             _warning = true;
             _drift = false;
@@ -115,7 +121,7 @@ public sealed class HddmW : IDriftDetector
             _drift = false;
         }
 
-        eps = McDiarmidBound(_total.Ibc, _driftConfidence);
+        eps = McDiarmidBound(_total.Ibc, _logDrift);
         if (_total.Ewma - eps > _decreaseCutpoint)
         {
             _decreaseCutpoint = _total.Ewma - eps;
@@ -129,11 +135,11 @@ public sealed class HddmW : IDriftDetector
 
         if (_twoSided)
         {
-            if (MeanChanged(_s2Decrease, _s1Decrease, _driftConfidence))
+            if (MeanChanged(_s2Decrease, _s1Decrease, _logDrift))
             {
                 _drift = true;
             }
-            else if (MeanChanged(_s2Decrease, _s1Decrease, _warningConfidence))
+            else if (MeanChanged(_s2Decrease, _s1Decrease, _logWarning))
             {
                 _warning = true;
             }
@@ -183,16 +189,16 @@ public sealed class HddmW : IDriftDetector
         };
     }
 
-    private static double McDiarmidBound(double ibc, double confidence) => Math.Sqrt(ibc * Math.Log(1 / confidence) / 2);
+    private static double McDiarmidBound(double ibc, double logOneOverConfidence) => Math.Sqrt(ibc * logOneOverConfidence / 2);
 
-    private static bool MeanChanged(in HddmSample sample1, in HddmSample sample2, double confidence)
+    private static bool MeanChanged(in HddmSample sample1, in HddmSample sample2, double logOneOverConfidence)
     {
         if (!(sample1.IsInit && sample2.IsInit))
         {
             return false;
         }
 
-        double bound = McDiarmidBound(sample1.Ibc + sample2.Ibc, confidence);
+        double bound = McDiarmidBound(sample1.Ibc + sample2.Ibc, logOneOverConfidence);
         return sample2.Ewma - sample1.Ewma > bound;
     }
 

@@ -14,7 +14,9 @@ namespace DriftWatch.Detectors;
 /// </para>
 /// <para>
 /// Both samples have r values, so D = h/r for an integer h: the p-value and the decision for every h are
-/// computed once at construction, and each update only sorts W, updates a sorted copy of R and merges the two.
+/// computed once at construction. Sorted copies of R and of the old part are kept up to date (one value leaves
+/// and one enters each per update), so the sample comes out sorted by walking the old part in order and taking
+/// the drawn slots; an update costs O(n) plus the draws, with no sort.
 /// River's optional initial <c>window</c> argument is not supported.
 /// </para>
 /// <threadsafety>Not thread-safe; callers serialise access.</threadsafety>
@@ -33,13 +35,16 @@ public sealed class Kswin : IDriftDetector
     private readonly int[] _indices;
     private readonly double[] _sampled;
     private readonly double[] _recentSorted;
+    private readonly double[] _oldValues;
+    private readonly int[] _oldSlots;
+    private readonly bool[] _marked;
 
     // Ring buffer: _window[(_head + i) % _size] is the i-th oldest of _count values.
     private readonly double[] _window;
     private int _head;
     private int _count;
     private long _seed;
-    private bool _recentValid;
+    private bool _steady;
     private double _pValue;
     private bool _drift;
     private long _skipped;
@@ -57,6 +62,9 @@ public sealed class Kswin : IDriftDetector
         _indices = new int[_stat];
         _sampled = new double[_stat];
         _recentSorted = new double[_stat];
+        _oldValues = new double[_size - _stat];
+        _oldSlots = new int[_size - _stat];
+        _marked = new bool[_size];
         _pValues = new double[_stat + 1];
         _drifts = new bool[_stat + 1];
         for (int h = 0; h <= _stat; h++)
@@ -103,61 +111,66 @@ public sealed class Kswin : IDriftDetector
             ResetState(reseed: true);
         }
 
-        // Append; a full window drops its oldest value, which leaves the "old" part, not R.
-        double leaving = 0;
-        if (_count == _size)
+        // Append; a full window drops its oldest value (from the old part), whose slot the new value takes.
+        bool wasFull = _count == _size;
+        int droppedSlot = _head;
+        double droppedValue = _window[_head];
+        if (wasFull)
         {
             _head = _head + 1 == _size ? 0 : _head + 1;
             _count--;
         }
 
-        int tail = _head + _count;
-        _window[tail >= _size ? tail - _size : tail] = value;
+        _window[Slot(_count)] = value;
         _count++;
         if (_count < _size)
         {
-            _recentValid = false;
+            _steady = false;
             _drift = false;
             return;
         }
 
         // The value that left R is now the newest of the old part, at position n − r − 1.
-        int leftIndex = _head + _size - _stat - 1;
-        leaving = _window[leftIndex >= _size ? leftIndex - _size : leftIndex];
-        if (_recentValid)
+        int enteringSlot = Slot(_size - _stat - 1);
+        double entering = _window[enteringSlot];
+        if (wasFull && _steady)
         {
-            ReplaceSorted(leaving, value);
+            ReplaceOld(droppedValue, droppedSlot, entering, enteringSlot);
+            ReplaceSorted(_recentSorted, entering, value);
         }
         else
         {
-            for (int i = 0; i < _stat; i++)
-            {
-                int j = _head + _size - _stat + i;
-                _recentSorted[i] = _window[j >= _size ? j - _size : j];
-            }
-
-            Array.Sort(_recentSorted);
-            _recentValid = true;
+            RebuildSorted();
+            _steady = true;
         }
 
+        // River's random.sample(range(n − r), r), gathered in sorted order through the sorted old part.
         _random.Sample(_size - _stat, _indices);
-        for (int i = 0; i < _stat; i++)
+        foreach (int i in _indices)
         {
-            int j = _head + _indices[i];
-            _sampled[i] = _window[j >= _size ? j - _size : j];
+            _marked[Slot(i)] = true;
         }
 
-        Array.Sort(_sampled);
+        int taken = 0;
+        for (int i = 0; i < _oldSlots.Length; i++)
+        {
+            int slot = _oldSlots[i];
+            if (_marked[slot])
+            {
+                _sampled[taken++] = _oldValues[i];
+                _marked[slot] = false;
+            }
+        }
+
         int h = MaxCdfGap(_sampled, _recentSorted);
         _pValue = _pValues[h];
         _drift = _drifts[h];
         if (_drift)
         {
             // River keeps only R: a deque of the newest r values.
-            _head = _head + _size - _stat;
-            _head = _head >= _size ? _head - _size : _head;
+            _head = Slot(_size - _stat);
             _count = _stat;
-            _recentValid = false;
+            _steady = false;
         }
     }
 
@@ -203,7 +216,7 @@ public sealed class Kswin : IDriftDetector
         s.Window.CopyTo(kswin._window, 0);
         kswin._head = 0;
         kswin._count = s.Window.Length;
-        kswin._recentValid = false;
+        kswin._steady = false;
         kswin._seed = s.Seed;
         kswin._random.SetState(s.RandomState, s.RandomIndex);
         kswin._pValue = s.PValue;
@@ -240,11 +253,74 @@ public sealed class Kswin : IDriftDetector
         return best;
     }
 
+    private int Slot(int position)
+    {
+        int slot = _head + position;
+        return slot >= _size ? slot - _size : slot;
+    }
+
+    // Sorts R and the old part (values with their ring slots) afresh.
+    private void RebuildSorted()
+    {
+        for (int i = 0; i < _stat; i++)
+        {
+            _recentSorted[i] = _window[Slot(_size - _stat + i)];
+        }
+
+        Array.Sort(_recentSorted);
+        for (int i = 0; i < _oldSlots.Length; i++)
+        {
+            int slot = Slot(i);
+            _oldValues[i] = _window[slot];
+            _oldSlots[i] = slot;
+        }
+
+        Array.Sort(_oldValues, _oldSlots);
+    }
+
+    // Removes (leaving, leavingSlot) from the sorted old part and inserts (entering, enteringSlot), sliding the gap.
+    private void ReplaceOld(double leaving, int leavingSlot, double entering, int enteringSlot)
+    {
+        double[] values = _oldValues;
+        int[] slots = _oldSlots;
+        int at = Array.BinarySearch(values, leaving);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("KSWIN's sorted window lost track of a value.");
+        }
+
+        while (at > 0 && values[at - 1] == leaving)
+        {
+            at--;
+        }
+
+        while (slots[at] != leavingSlot)
+        {
+            at++;
+        }
+
+        while (at > 0 && values[at - 1] > entering)
+        {
+            values[at] = values[at - 1];
+            slots[at] = slots[at - 1];
+            at--;
+        }
+
+        while (at < values.Length - 1 && values[at + 1] < entering)
+        {
+            values[at] = values[at + 1];
+            slots[at] = slots[at + 1];
+            at++;
+        }
+
+        values[at] = entering;
+        slots[at] = enteringSlot;
+    }
+
     private long NextSeed() => _options.Seed ?? Random.Shared.NextInt64();
 
-    private void ReplaceSorted(double leaving, double entering)
+    private static void ReplaceSorted(double[] sorted, double leaving, double entering)
     {
-        double[] sorted = _recentSorted;
         int at = Array.BinarySearch(sorted, leaving);
         if (at < 0)
         {
@@ -271,7 +347,7 @@ public sealed class Kswin : IDriftDetector
     {
         _head = 0;
         _count = 0;
-        _recentValid = false;
+        _steady = false;
         _pValue = 0;
         _drift = false;
         if (reseed)

@@ -27,6 +27,8 @@ internal sealed class PythonRandom
     private readonly uint[] _mt = new uint[StateLength];
     private int _index;
     private int[] _pool = [];
+    private int _setSizeK = -1;
+    private double _setSize;
     private bool[] _selected = [];
 
     /// <summary>Initializes a new instance of the <see cref="PythonRandom"/> class as <c>random.Random(seed)</c>.</summary>
@@ -110,7 +112,13 @@ internal sealed class PythonRandom
             throw new ArgumentOutOfRangeException(nameof(result), "Sample larger than population.");
         }
 
-        if (n <= SetSize(k))
+        if (k != _setSizeK)
+        {
+            _setSize = SetSize(k);
+            _setSizeK = k;
+        }
+
+        if (n <= _setSize)
         {
             // An n-length list is smaller than a k-length set: partial Fisher-Yates over a pool.
             if (_pool.Length < n)
