@@ -10,7 +10,7 @@ internal sealed class SliDocument
     /// <summary>Gets or sets the latency threshold in seconds (an <c>le</c> bucket bound of the histogram).</summary>
     public double? Threshold { get; set; }
 
-    /// <summary>Gets or sets the freshness delay in seconds (an <c>le</c> bucket bound of the label-delay histogram).</summary>
+    /// <summary>Gets or sets the freshness delay in whole seconds: how long after a prediction its label is due.</summary>
     public double? Delay { get; set; }
 
     /// <summary>Gets or sets the custom error and total queries.</summary>

@@ -14,11 +14,13 @@ namespace DriftWatch.Slo;
 /// <item><c>latency</c>: predictions slower than <c>threshold</c> seconds: count minus the bucket whose
 /// <c>le</c> is the threshold, over the count, of <c>driftwatch_prediction_duration_seconds</c>.</item>
 /// <item><c>model_quality</c>: labelled predictions that were wrong over all labelled predictions
-/// (<c>driftwatch_feedback_total{outcome}</c>).</item>
-/// <item><c>data_quality</c>: rows with an integrity fault over all rows
-/// (<c>driftwatch_input_rows_total{status}</c>).</item>
-/// <item><c>freshness</c>: labels that arrived later than <c>delay</c> seconds after their prediction, from the
-/// <c>driftwatch_feedback_delay_seconds</c> histogram bucket of that <c>le</c>.</item>
+/// (<c>driftwatch_labelled_predictions_total{outcome}</c>).</item>
+/// <item><c>data_quality</c>: integrity faults (<c>driftwatch_input_violations_total</c>, every kind) over rows served
+/// (<c>driftwatch_predictions_total</c>). A row with two faults counts twice, so this bounds the share of faulty rows
+/// from above; rows rejected before the model count as faults without adding to the total.</item>
+/// <item><c>freshness</c>: predictions made <c>delay</c> seconds ago that have no label yet: predictions over the
+/// window shifted back by the delay, minus labels that arrived over the window (never below 0), over those
+/// predictions. With steady traffic and every label arriving within the delay the ratio is 0.</item>
 /// </list>
 /// </remarks>
 internal static class SliKinds
@@ -60,23 +62,23 @@ internal static class SliKinds
             case "model_quality":
                 return new SliQuery(
                     kind,
-                    $"(sum(increase(driftwatch_feedback_total{{{m},outcome=\"incorrect\"}}[{{{{window}}}}])) or vector(0))",
-                    $"sum(increase(driftwatch_feedback_total{{{m}}}[{{{{window}}}}]))");
+                    $"(sum(increase(driftwatch_labelled_predictions_total{{{m},outcome=\"incorrect\"}}[{{{{window}}}}])) or vector(0))",
+                    $"sum(increase(driftwatch_labelled_predictions_total{{{m}}}[{{{{window}}}}]))");
 
             case "data_quality":
                 return new SliQuery(
                     kind,
-                    $"(sum(increase(driftwatch_input_rows_total{{{m},status=\"faulty\"}}[{{{{window}}}}])) or vector(0))",
-                    $"sum(increase(driftwatch_input_rows_total{{{m}}}[{{{{window}}}}]))");
+                    $"(sum(increase(driftwatch_input_violations_total{{{m}}}[{{{{window}}}}])) or vector(0))",
+                    $"sum(increase(driftwatch_predictions_total{{{m}}}[{{{{window}}}}]))");
 
             case "freshness":
                 {
-                    var le = Bound(sli.Delay, "delay", where);
-                    var total = $"sum(increase(driftwatch_feedback_delay_seconds_count{{{m}}}[{{{{window}}}}]))";
+                    var delay = Delay(sli.Delay, where);
+                    var made = $"sum(increase(driftwatch_predictions_total{{{m}}}[{{{{window}}}}] offset {delay}))";
                     return new SliQuery(
                         kind,
-                        $"{total} - sum(increase(driftwatch_feedback_delay_seconds_bucket{{{m},le=\"{le}\"}}[{{{{window}}}}]))",
-                        total);
+                        $"clamp_min({made} - (sum(increase(driftwatch_labelled_predictions_total{{{m}}}[{{{{window}}}}])) or vector(0)), 0)",
+                        made);
                 }
 
             default:
@@ -89,6 +91,16 @@ internal static class SliKinds
     /// <param name="value">The bound.</param>
     /// <returns>The shortest round-trip invariant text, e.g. <c>0.25</c> or <c>1</c>.</returns>
     public static string FormatLe(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Delay(double? value, string where)
+    {
+        if (value is not { } v || !double.IsFinite(v) || v < 1 || v != Math.Floor(v))
+        {
+            throw new SloSpecException($"{where}: sli.delay must be a whole number of seconds (at least 1)");
+        }
+
+        return PromDuration.Format(TimeSpan.FromSeconds(v));
+    }
 
     private static string Bound(double? value, string field, string where)
     {
