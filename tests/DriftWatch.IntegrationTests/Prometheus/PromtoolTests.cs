@@ -22,6 +22,24 @@ public sealed class PromtoolTests
         Assert.Equal(fresh, File.ReadAllText(path));
     }
 
+    [Fact]
+    public async Task CheckConfig_PrometheusYml_PassesWithEveryRuleFile()
+    {
+        var result = await Tools.PromtoolAsync("check", "config", Path.Combine(RepoPaths.Deploy, "prometheus", "prometheus.yml"));
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains($"SUCCESS: {Directory.GetFiles(RepoPaths.Rules, "*.yml").Length} rule files found", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckConfig_AlertmanagerYml_Passes()
+    {
+        var result = await Tools.RunAsync("amtool", ["check-config", Path.Combine(RepoPaths.Deploy, "alertmanager", "alertmanager.yml")], ct: TestContext.Current.CancellationToken);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("3 inhibit rules", result.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(RuleFiles))]
     public async Task CheckRules_RuleFile_Passes(string file)
