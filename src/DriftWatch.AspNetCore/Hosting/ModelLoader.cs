@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using DriftWatch.AspNetCore.Configuration;
+using DriftWatch.Data;
+using DriftWatch.Serving.Models;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace DriftWatch.AspNetCore.Hosting;
+
+/// <summary>Turns <see cref="ModelOptions"/> into served models.</summary>
+internal static class ModelLoader
+{
+    // Training the built-in model takes a second or two; every host in a process (tests start many) shares it.
+    private static readonly ConcurrentDictionary<int, Lazy<ServedModel>> BuiltIn = new();
+
+    public static ServedModel CreateBuiltIn(int seed) =>
+        BuiltIn.GetOrAdd(seed, s => new Lazy<ServedModel>(() => CreditRiskModel.Create(s))).Value;
+
+    /// <summary>Loads one configured model.</summary>
+    /// <exception cref="InvalidDataException">The model, its schema or its reference data is unusable (message names the file).</exception>
+    public static async Task<ServedModel> LoadAsync(ModelOptions options, CancellationToken cancellationToken)
+    {
+        var type = DriftWatchOptionsValidator.ModelTypeOf(options);
+        if (type == "builtin")
+        {
+            var builtIn = CreateBuiltIn(options.Seed);
+            return options.Name == builtIn.Name ? builtIn : builtIn with { Model = new RenamedModel(builtIn.Model, options.Name) };
+        }
+
+        var path = options.Path!;
+        Dataset? reference = null;
+        if (options.Reference is not null)
+        {
+            try
+            {
+                reference = await DatasetReader.ReadAsync(options.Reference, cancellationToken: cancellationToken);
+            }
+            catch (DatasetReadException ex)
+            {
+                throw new InvalidDataException($"Models '{options.Name}': reference data: {ex.Message}", ex);
+            }
+        }
+
+        var schemaPath = options.Schema ?? ModelSchemaFile.PathFor(path);
+        var described = File.Exists(schemaPath) ? ModelSchemaFile.Read(schemaPath) : null;
+        IModel model;
+        if (type == "onnx")
+        {
+            model = OnnxModel.Load(path, options.Name, schemaPath);
+        }
+        else
+        {
+            var task = ModelTask.BinaryClassification;
+            if (options.Task is not null)
+            {
+                ModelTasks.TryParse(options.Task, out task);
+            }
+            else if (described is not null)
+            {
+                task = described.Task;
+            }
+
+            var context = new MLContext(seed: 0);
+            ITransformer transformer;
+            DataViewSchema inputSchema;
+            try
+            {
+                transformer = context.Model.Load(path, out inputSchema);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                throw new InvalidDataException($"'{path}' is not an ML.NET model: {ex.Message}", ex);
+            }
+
+            var schema = described?.Schema ?? InferSchema(options.Name, inputSchema, reference);
+            model = new MLNetModel(options.Name, options.Version ?? described?.Version ?? "1", task, schema, transformer, inputSchema);
+        }
+
+        if (options.Version is not null && model.Version != options.Version)
+        {
+            model = new RenamedModel(model, model.Name, options.Version);
+        }
+
+        return new ServedModel(model, reference, path);
+    }
+
+    private static ModelSchema InferSchema(string name, DataViewSchema inputSchema, Dataset? reference)
+    {
+        var features = new List<string>();
+        foreach (var column in inputSchema)
+        {
+            var usable = column.Type is TextDataViewType || column.Type == NumberDataViewType.Single || column.Type == NumberDataViewType.Double;
+            if (!column.IsHidden && usable && !string.Equals(column.Name, "Label", StringComparison.OrdinalIgnoreCase))
+            {
+                features.Add(column.Name);
+            }
+        }
+
+        if (reference is not null)
+        {
+            return ModelSchemaInference.FromDataset(reference, features.Where(f => reference.Find(f) is not null));
+        }
+
+        if (features.Any(f => inputSchema[f].Type is TextDataViewType))
+        {
+            throw new InvalidDataException($"Model '{name}' has text inputs: give a schema file or reference data so their categories are known.");
+        }
+
+        return new ModelSchema(features.Select(f => FeatureSchema.Numeric(f)));
+    }
+}

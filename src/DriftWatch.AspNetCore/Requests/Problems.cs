@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Http;
+
+namespace DriftWatch.AspNetCore.Requests;
+
+/// <summary>RFC 9457 problem responses that name the offending field.</summary>
+internal static class Problems
+{
+    public static IResult Create(int status, string field, string detail) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: status,
+            title: Title(status),
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = field,
+                ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
+            });
+
+    public static IResult From(RequestError error) => Create(error.Status, error.Field, error.Detail);
+
+    private static string Title(int status) => status switch
+    {
+        400 => "Invalid request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not found",
+        409 => "Conflict",
+        413 => "Request body too large",
+        415 => "Unsupported media type",
+        _ => "Request failed",
+    };
+}
