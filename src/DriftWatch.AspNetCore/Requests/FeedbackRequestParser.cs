@@ -80,6 +80,11 @@ internal static class FeedbackRequestParser
         {
             return (null, PredictRequestParser.InvalidJson(ex));
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString throws this (not JsonException) on invalid UTF-8 inside a string.
+            return (null, PredictRequestParser.Invalid("body", "a string is not valid UTF-8"));
+        }
     }
 
     private static RequestError? ReadItem(ref Utf8JsonReader reader, ModelTask task, List<FeedbackItem> items)

@@ -36,6 +36,11 @@ internal static class PredictRequestParser
         {
             return (null, InvalidJson(ex));
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader.GetString throws this (not JsonException) on invalid UTF-8 inside a string.
+            return (null, Invalid("body", "a string is not valid UTF-8"));
+        }
     }
 
     internal static RequestError InvalidJson(JsonException ex) => new(
