@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using DriftWatch.Analysis;
 using DriftWatch.Data;
 using DriftWatch.Statistics;
@@ -74,42 +76,79 @@ public static class ColumnDistributions
         ArgumentNullException.ThrowIfNull(methods);
         if (type == ColumnType.Categorical || reference.Numbers is null || current.Numbers is null)
         {
-            return new ColumnDistribution(name, type, null, Categories(Labels(reference), Labels(current)), null, null);
+            return new ColumnDistribution(name, type, null, Categories(reference, current), null, null);
         }
 
-        var r = ColumnSample.FromNumbers(reference.Numbers).Numbers!;
-        var c = ColumnSample.FromNumbers(current.Numbers).Numbers!;
-        if (r.Length == 0 || c.Length == 0)
+        var r = reference.Numbers;
+        var c = current.Numbers;
+        var (min, max) = MinMax(r, c);
+        if (double.IsInfinity(min))
         {
             return new ColumnDistribution(name, type, null, null, null, null);
         }
 
         var needCdf = methods.Overlaps(CdfMethods);
         var binned = methods.FirstOrDefault(BinnedMethods.Contains);
-        double[]? rs = null;
-        double[]? cs = null;
-        if (needCdf || (binned is not null && profile == DriftProfile.Native))
+        var histogram = Histogram(r, c, min, max);
+        if (!needCdf && (binned is null || profile != DriftProfile.Native))
         {
-            rs = Sorted(r);
-            cs = needCdf ? Sorted(c) : null;
+            var bins = binned is null ? null : MethodBins(binned, profile, r, c, [], min, max);
+            return new ColumnDistribution(name, type, histogram, null, bins, null);
         }
 
-        var histogram = Histogram(r, c);
-        var methodBins = binned is null ? null : MethodBins(binned, profile, r, c, rs);
-        var cdf = needCdf ? Cdf(rs!, cs!) : null;
-        return new ColumnDistribution(name, type, histogram, null, methodBins, cdf);
+        // Sorted finite copies in pooled buffers: a million-row column allocates nothing per call once the pool is warm.
+        var rs = FiniteSorted(r);
+        var cs = needCdf ? FiniteSorted(c) : default;
+        try
+        {
+            if (rs.Count == 0 || (needCdf && cs.Count == 0))
+            {
+                return new ColumnDistribution(name, type, histogram, null, null, null);
+            }
+
+            var methodBins = binned is null ? null : MethodBins(binned, profile, r, c, rs.Span, min, max);
+            var cdf = needCdf ? Cdf(rs.Span, cs.Span) : null;
+            return new ColumnDistribution(name, type, histogram, null, methodBins, cdf);
+        }
+        finally
+        {
+            rs.Return();
+            cs.Return();
+        }
     }
 
-    private static double[] Sorted(double[] values)
+    private static PooledValues FiniteSorted(double[] values)
     {
-        var copy = (double[])values.Clone();
-        Array.Sort(copy);
-        return copy;
+        var buffer = ArrayPool<double>.Shared.Rent(Math.Max(values.Length, 1));
+        var n = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                buffer[n++] = v;
+            }
+        }
+
+        buffer.AsSpan(0, n).Sort();
+        return new PooledValues(buffer, n);
     }
 
-    private static NumericHistogram Histogram(double[] r, double[] c)
+    /// <summary>A rented buffer and how much of it holds values.</summary>
+    private readonly record struct PooledValues(double[]? Buffer, int Count)
     {
-        var (min, max) = MinMax(r, c);
+        public ReadOnlySpan<double> Span => Buffer.AsSpan(0, Count);
+
+        public void Return()
+        {
+            if (Buffer is not null)
+            {
+                ArrayPool<double>.Shared.Return(Buffer);
+            }
+        }
+    }
+
+    private static NumericHistogram Histogram(double[] r, double[] c, double min, double max)
+    {
         var n = (long)r.Length + c.Length;
         var bins = Math.Clamp((int)Math.Ceiling(Math.Log2(n)) + 1, 10, 40);
         var edges = EqualWidthEdges(min, max, bins);
@@ -120,16 +159,16 @@ public static class ColumnDistributions
     {
         var min = double.PositiveInfinity;
         var max = double.NegativeInfinity;
-        foreach (var v in r)
+        foreach (var values in (double[][])[r, c])
         {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        foreach (var v in c)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
+            foreach (var v in values)
+            {
+                if (double.IsFinite(v))
+                {
+                    min = Math.Min(min, v);
+                    max = Math.Max(max, v);
+                }
+            }
         }
 
         return (min, max);
@@ -166,9 +205,9 @@ public static class ColumnDistributions
         var scale = bins / (max - min);
         foreach (var v in values)
         {
-            if (v < min || v > max)
+            if (!(v >= min && v <= max))
             {
-                continue;
+                continue; // NaN, ±Inf and values outside the edges
             }
 
             var k = Math.Min((int)((v - min) * scale), bins - 1);
@@ -190,33 +229,25 @@ public static class ColumnDistributions
         return counts;
     }
 
-    private static BinnedCounts? MethodBins(string method, DriftProfile profile, double[] r, double[] c, double[]? sortedReference)
+    private static BinnedCounts? MethodBins(string method, DriftProfile profile, double[] r, double[] c, ReadOnlySpan<double> sortedReference, double min, double max)
     {
         if (profile == DriftProfile.Native)
         {
-            var edges = Deciles(sortedReference!);
+            var edges = Deciles(sortedReference);
             var rc = new long[edges.Length + 1];
             var cc = new long[edges.Length + 1];
-            foreach (var v in r)
-            {
-                rc[RightClosedBin(edges, v)]++;
-            }
-
-            foreach (var v in c)
-            {
-                cc[RightClosedBin(edges, v)]++;
-            }
-
+            CountRightClosed(sortedReference, edges, rc);
+            CountRightClosed(c, edges, cc);
             return new BinnedCounts($"{method} bins: reference deciles", IntervalLabels(edges), rc, cc);
         }
 
-        if (r.Distinct().Take(21).Count() <= 20)
+        if (!MoreDistinctThan(r, 20))
         {
             return null;
         }
 
-        var (min, max) = MinMax(r, c);
-        var sturges = (int)Math.Ceiling(Math.Log2((double)r.Length + c.Length) + 1);
+        var finite = (long)Finite(r) + Finite(c);
+        var sturges = (int)Math.Ceiling(Math.Log2(finite) + 1);
         var e = EqualWidthEdges(min, max, sturges);
         var labels = new string[sturges];
         for (var i = 0; i < sturges; i++)
@@ -228,7 +259,7 @@ public static class ColumnDistributions
     }
 
     /// <summary>The inner edges <c>numpy.quantile(reference, i / 10)</c>, i = 1..9 (linear interpolation), duplicates removed.</summary>
-    internal static double[] Deciles(double[] sorted)
+    internal static double[] Deciles(ReadOnlySpan<double> sorted)
     {
         var edges = new List<double>(9);
         for (var i = 1; i <= 9; i++)
@@ -246,10 +277,53 @@ public static class ColumnDistributions
         return [.. edges];
     }
 
-    private static int RightClosedBin(double[] edges, double v)
+    /// <summary>Counts finite values into right-closed bins <c>(e_{k-1}, e_k]</c> with open tails.</summary>
+    private static void CountRightClosed(ReadOnlySpan<double> values, double[] edges, long[] counts)
     {
-        var k = Array.BinarySearch(edges, v);
-        return k >= 0 ? k : ~k;
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v))
+            {
+                continue;
+            }
+
+            // At most nine edges: a linear scan beats a binary search here.
+            var k = 0;
+            while (k < edges.Length && v > edges[k])
+            {
+                k++;
+            }
+
+            counts[k]++;
+        }
+    }
+
+    private static int Finite(double[] values)
+    {
+        var n = 0;
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static bool MoreDistinctThan(double[] values, int limit)
+    {
+        var seen = new HashSet<double>();
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v) && seen.Add(v) && seen.Count > limit)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string[] IntervalLabels(double[] edges)
@@ -269,7 +343,7 @@ public static class ColumnDistributions
     private static string Num(double v) =>
         Math.Abs(v) is >= 1000 and < 1e9 ? v.ToString("0", CultureInfo.InvariantCulture) : v.ToString("G4", CultureInfo.InvariantCulture);
 
-    private static EmpiricalCdfs Cdf(double[] r, double[] c)
+    private static EmpiricalCdfs Cdf(ReadOnlySpan<double> r, ReadOnlySpan<double> c)
     {
         // One merge pass over both sorted samples: D is evaluated after all ties of a value are consumed.
         double best = -1, at = r[0], refAt = 0, curAt = 0;
@@ -315,7 +389,7 @@ public static class ColumnDistributions
         return new EmpiricalCdfs(xs, fR, fC, at, best, refAt, curAt);
     }
 
-    private static int UpperBound(double[] sorted, double x)
+    private static int UpperBound(ReadOnlySpan<double> sorted, double x)
     {
         int lo = 0, hi = sorted.Length;
         while (lo < hi)
@@ -334,36 +408,32 @@ public static class ColumnDistributions
         return lo;
     }
 
-    private static string[] Labels(DatasetColumn column)
-    {
-        if (column.Strings is { } s)
-        {
-            return [.. s.OfType<string>()];
-        }
-
-        var labels = new List<string>(column.Count);
-        foreach (var v in column.Numbers!)
-        {
-            if (double.IsFinite(v))
-            {
-                labels.Add(v.ToString("R", CultureInfo.InvariantCulture));
-            }
-        }
-
-        return [.. labels];
-    }
-
-    private static BinnedCounts Categories(string[] reference, string[] current)
+    /// <summary>Counts labels per side without materialising them: strings as they are, numbers by value (formatted
+    /// once per distinct value, round-trip).</summary>
+    private static BinnedCounts Categories(DatasetColumn reference, DatasetColumn current)
     {
         var counts = new Dictionary<string, (long Ref, long Cur)>(StringComparer.Ordinal);
-        foreach (var v in reference)
+        if (reference.Strings is not null && current.Strings is not null)
         {
-            counts[v] = counts.TryGetValue(v, out var n) ? (n.Ref + 1, n.Cur) : (1, 0);
+            CountStrings(reference.Strings, counts, 0);
+            CountStrings(current.Strings, counts, 1);
         }
-
-        foreach (var v in current)
+        else
         {
-            counts[v] = counts.TryGetValue(v, out var n) ? (n.Ref, n.Cur + 1) : (0, 1);
+            var numbers = new Dictionary<double, (long Ref, long Cur)>();
+            CountNumbers(reference, numbers, 0);
+            CountNumbers(current, numbers, 1);
+            foreach (var (value, n) in numbers)
+            {
+                var label = value.ToString("R", CultureInfo.InvariantCulture);
+                counts[label] = counts.TryGetValue(label, out var m) ? (m.Ref + n.Ref, m.Cur + n.Cur) : n;
+            }
+
+            if (reference.Strings is not null || current.Strings is not null)
+            {
+                CountStrings(reference.Strings ?? [], counts, 0);
+                CountStrings(current.Strings ?? [], counts, 1);
+            }
         }
 
         var ordered = counts.OrderByDescending(kv => kv.Value.Ref).ThenByDescending(kv => kv.Value.Cur)
@@ -381,5 +451,39 @@ public static class ColumnDistributions
             [.. ordered.Select(kv => kv.Key)],
             [.. ordered.Select(kv => kv.Value.Ref)],
             [.. ordered.Select(kv => kv.Value.Cur)]);
+    }
+
+    private static void CountStrings(string?[] values, Dictionary<string, (long Ref, long Cur)> counts, int side)
+    {
+        foreach (var v in values)
+        {
+            if (v is null)
+            {
+                continue;
+            }
+
+            ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out _);
+            n = side == 0 ? (n.Ref + 1, n.Cur) : (n.Ref, n.Cur + 1);
+        }
+    }
+
+    private static void CountNumbers(DatasetColumn column, Dictionary<double, (long Ref, long Cur)> counts, int side)
+    {
+        if (column.Numbers is null)
+        {
+            return;
+        }
+
+        foreach (var raw in column.Numbers)
+        {
+            if (!double.IsFinite(raw))
+            {
+                continue;
+            }
+
+            var v = raw == 0 ? 0.0 : raw; // -0 and +0 are one category
+            ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out _);
+            n = side == 0 ? (n.Ref + 1, n.Cur) : (n.Ref, n.Cur + 1);
+        }
     }
 }
