@@ -10,10 +10,16 @@ internal static class ReportSummaryTable
 {
     public static void Write(IAnsiConsole console, DriftReport report)
     {
+        // Redirected output has no terminal width (Spectre assumes 80 columns); logs read better unwrapped.
+        if (!console.Profile.Capabilities.Interactive && console.Profile.Width < 120)
+        {
+            console.Profile.Width = 120;
+        }
+
         var table = new Table().Border(TableBorder.Simple)
-            .AddColumn("Column")
+            .AddColumn(new TableColumn("Column").NoWrap())
             .AddColumn("Type")
-            .AddColumn("Method")
+            .AddColumn(new TableColumn("Method").NoWrap())
             .AddColumn(new TableColumn("Score").RightAligned())
             .AddColumn(new TableColumn("Threshold").RightAligned())
             .AddColumn("Drift")

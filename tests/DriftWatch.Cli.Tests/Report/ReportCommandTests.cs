@@ -42,6 +42,27 @@ public sealed class ReportCommandTests
     }
 
     [Fact]
+    public async Task Report_ExamplesAutomaticChoice_ShiftedColumnsDrift()
+    {
+        using var dir = new TempDirectory();
+        var json = dir.File("out.json");
+
+        var run = await CliRun.RunAsync("report", "--reference", Reference, "--current", Current, "--json", json);
+
+        Assert.Equal(0, run.ExitCode);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var entries = doc.RootElement.GetProperty("columns").EnumerateArray().ToDictionary(e => e.GetProperty("column").GetString()!);
+        Assert.Equal(8, entries.Count);
+        Assert.Equal("wasserstein", entries["age"].GetProperty("method").GetString());
+        Assert.Equal("jensenshannon", entries["device_type"].GetProperty("method").GetString());
+        Assert.True(entries["age"].GetProperty("detected").GetBoolean());
+        Assert.True(entries["income"].GetProperty("detected").GetBoolean());
+        Assert.False(entries["debt_to_income"].GetProperty("detected").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, entries["age"].GetProperty("p_value").ValueKind);
+        Assert.Equal(32, entries["income"].GetProperty("missing").GetInt32());
+    }
+
+    [Fact]
     public async Task Report_NotATerminal_PrintsPlainProgressAndSummary()
     {
         var run = await CliRun.RunAsync("report", "--reference", Reference, "--current", Current, "--method", "psi");
