@@ -18,6 +18,7 @@ internal static class DriftWatchApp
             // Commands register here, one line each.
             config.AddCommand<Report.ReportCommand>("report").WithDescription("Compare a current dataset with a reference: drift per column, JSON and HTML reports.");
             config.AddCommand<Detect.DetectCommand>("detect").WithDescription("Run an online change detector over a stream.");
+            config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Run the monitored model service (default model: credit-risk).");
             config.AddBranch("slo", slo => slo.AddCommand<Commands.SloGenerateCommand>("generate").WithDescription("Write Prometheus SLO rules (Sloth-compatible) from an slo.yaml spec."));
         });
         return RunSafelyAsync(app, args);
