@@ -50,12 +50,14 @@ def main():
         warnings.simplefilter("ignore")
         py = {}
         for name, fn in scipy_methods().items():
-            best, value = float("inf"), None
+            best, best_cpu, value = float("inf"), float("inf"), None
             for _ in range(repeats):
+                c0 = time.process_time()
                 t0 = time.perf_counter()
                 value = fn(a, b)
                 best = min(best, time.perf_counter() - t0)
-            py[name] = (best, float(value))
+                best_cpu = min(best_cpu, time.process_time() - c0)
+            py[name] = (best, best_cpu, float(value))
         out = subprocess.run(
             ["dotnet", "run", "-c", "Release", "--project", os.path.join(root, "bench", "DriftWatch.Benchmarks"),
              "--", "continuous-side-by-side", path, str(max(repeats, 3))],
@@ -65,16 +67,21 @@ def main():
     dw = {}
     for line in out.splitlines():
         parts = line.split()
-        if len(parts) == 3 and parts[0] in py:
-            dw[parts[0]] = (float(parts[1]), float(parts[2]))
-    print(f"{n:,} vs {n:,} doubles; scipy {scipy.__version__}, numpy {np.__version__}; best of {repeats}")
-    print(f"{'method':<18}{'scipy s':>10}{'DriftWatch s':>14}{'ratio':>9}   statistic (scipy / DriftWatch)")
-    for name, (t, v) in py.items():
+        if len(parts) == 4 and parts[0] in py:
+            dw[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]))
+    print(f"{n:,} vs {n:,} doubles; scipy {scipy.__version__}, numpy {np.__version__}; best of {repeats}; "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print("wall = elapsed seconds; cpu = process CPU seconds (robust on a busy machine; DriftWatch's cpu includes "
+          "both threads of its parallel sort)")
+    print(f"{'method':<18}{'scipy wall':>11}{'DW wall':>10}{'ratio':>8}{'scipy cpu':>11}{'DW cpu':>9}{'ratio':>8}"
+          "   statistic scipy / DriftWatch")
+    for name, (t, c, v) in py.items():
         if name not in dw:
-            print(f"{name:<18}{t:>10.3f}{'-':>14}")
+            print(f"{name:<18}{t:>11.3f}{'-':>10}")
             continue
-        t2, v2 = dw[name]
-        print(f"{name:<18}{t:>10.3f}{t2:>14.4f}{t / t2:>8.1f}x   {v:.12g} / {v2:.12g}")
+        t2, c2, v2 = dw[name]
+        print(f"{name:<18}{t:>11.3f}{t2:>10.4f}{t / t2:>7.1f}x{c:>11.3f}{c2:>9.4f}{c / max(c2, 1e-9):>7.1f}x"
+              f"   {v:.12g} / {v2:.12g}")
 
 
 if __name__ == "__main__":

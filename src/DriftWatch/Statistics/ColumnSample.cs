@@ -99,8 +99,8 @@ public sealed class ColumnSample
 
         if (_sorted is null)
         {
-            var copy = (double[])Numbers.Clone();
-            RadixSort.Sort(copy);
+            var copy = GC.AllocateUninitializedArray<double>(Numbers.Length);
+            RadixSort.SortInto(Numbers, copy);
             _sorted = copy;
         }
 

@@ -52,10 +52,10 @@ internal sealed class CramerVonMisesMethod : IDriftMethod
         int nx = x.Length, ny = y.Length;
 
         // One merge pass: every value in a tie group gets the group's midrank; the sorted position within its own
-        // sample is its index + 1.
+        // sample is its index + 1. Twice a midrank is an integer, so Σ(2(r − i))² is accumulated exactly in integers.
         int i = 0, j = 0;
         long pos = 0;
-        double sx = 0, sy = 0, cx = 0, cy = 0;
+        Int128 sx = 0, sy = 0;
         while (i < nx || j < ny)
         {
             var v = i < nx && (j >= ny || x[i] <= y[j]) ? x[i] : y[j];
@@ -71,23 +71,23 @@ internal sealed class CramerVonMisesMethod : IDriftMethod
             }
 
             long c = (i - i0) + (j - j0);
-            var mid = pos + ((c + 1) / 2.0);
-            for (var q = i0; q < i; q++)
+            var twiceMid = (2 * pos) + c + 1;
+            for (long q = i0; q < i; q++)
             {
-                var d = mid - (q + 1);
-                Add(ref sx, ref cx, d * d);
+                var d = twiceMid - (2 * (q + 1));
+                sx += d * d;
             }
 
-            for (var q = j0; q < j; q++)
+            for (long q = j0; q < j; q++)
             {
-                var d = mid - (q + 1);
-                Add(ref sy, ref cy, d * d);
+                var d = twiceMid - (2 * (q + 1));
+                sy += d * d;
             }
 
             pos += c;
         }
 
-        var u = (nx * (sx + cx)) + (ny * (sy + cy));
+        var u = (nx * ((double)sx / 4)) + (ny * ((double)sy / 4));
         double k = (double)nx * ny, bigN = nx + ny;
         var t = (u / (k * bigN)) - (((4 * k) - 1) / (6 * bigN));
         double p;
@@ -105,13 +105,6 @@ internal sealed class CramerVonMisesMethod : IDriftMethod
         }
 
         return (t, p);
-    }
-
-    private static void Add(ref double sum, ref double comp, double term)
-    {
-        var t = sum + term;
-        comp += Math.Abs(sum) >= Math.Abs(term) ? (sum - t) + term : (term - t) + sum;
-        sum = t;
     }
 
     /// <summary>The limiting CDF of the one-sample statistic (Csörgő and Faraway 1996, eq. 1.2).</summary>

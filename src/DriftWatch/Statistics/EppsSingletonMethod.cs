@@ -1,3 +1,4 @@
+using System.Buffers;
 using MathNet.Numerics;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -128,45 +129,54 @@ internal sealed class EppsSingletonMethod : IDriftMethod
 
     private static (Vector<double> Mean, Matrix<double> Cov) Features(ReadOnlySpan<double> x, double[] ts)
     {
-        // Columns: cos(t1 x), cos(t2 x), sin(t1 x), sin(t2 x), as numpy.vstack((cos(ts*x), sin(ts*x))).T.
+        // Columns: cos(t1 x), cos(t2 x), sin(t1 x), sin(t2 x), as numpy.vstack((cos(ts*x), sin(ts*x))).T; kept in
+        // four pooled arrays so the trigonometry runs once.
         var n = x.Length;
-        var g = Matrix<double>.Build.Dense(n, 4);
-        for (var i = 0; i < n; i++)
+        var buffers = new double[4][];
+        try
         {
-            var a = ts[0] * x[i];
-            var b = ts[1] * x[i];
-            g[i, 0] = Math.Cos(a);
-            g[i, 1] = Math.Cos(b);
-            g[i, 2] = Math.Sin(a);
-            g[i, 3] = Math.Sin(b);
-        }
-
-        var mean = Vector<double>.Build.Dense(4);
-        for (var c = 0; c < 4; c++)
-        {
-            var col = g.Column(c).AsArray() ?? g.Column(c).ToArray();
-            mean[c] = Moments.Mean(col);
-        }
-
-        var cov = Matrix<double>.Build.Dense(4, 4);
-        for (var r = 0; r < 4; r++)
-        {
-            for (var c = r; c < 4; c++)
+            for (var c = 0; c < 4; c++)
             {
-                double s = 0, comp = 0;
-                for (var i = 0; i < n; i++)
-                {
-                    var term = (g[i, r] - mean[r]) * (g[i, c] - mean[c]);
-                    var t = s + term;
-                    comp += Math.Abs(s) >= Math.Abs(term) ? (s - t) + term : (term - t) + s;
-                    s = t;
-                }
+                buffers[c] = ArrayPool<double>.Shared.Rent(n);
+            }
 
-                cov[r, c] = cov[c, r] = (s + comp) / n;
+            for (var i = 0; i < n; i++)
+            {
+                var (s1, c1) = Math.SinCos(ts[0] * x[i]);
+                var (s2, c2) = Math.SinCos(ts[1] * x[i]);
+                buffers[0][i] = c1;
+                buffers[1][i] = c2;
+                buffers[2][i] = s1;
+                buffers[3][i] = s2;
+            }
+
+            var mean = Vector<double>.Build.Dense(4);
+            for (var c = 0; c < 4; c++)
+            {
+                mean[c] = Moments.Mean(buffers[c].AsSpan(0, n));
+            }
+
+            var cov = Matrix<double>.Build.Dense(4, 4);
+            for (var r = 0; r < 4; r++)
+            {
+                for (var c = r; c < 4; c++)
+                {
+                    cov[r, c] = cov[c, r] = Moments.SumCrossDeviations(buffers[r].AsSpan(0, n), mean[r], buffers[c].AsSpan(0, n), mean[c]) / n;
+                }
+            }
+
+            return (mean, cov);
+        }
+        finally
+        {
+            foreach (var b in buffers)
+            {
+                if (b is not null)
+                {
+                    ArrayPool<double>.Shared.Return(b);
+                }
             }
         }
-
-        return (mean, cov);
     }
 
     /// <summary>numpy's pinv: singular values below 1e-15·max are treated as zero.</summary>

@@ -127,11 +127,14 @@ public sealed class ContinuousMethodsEdgeCaseTests
         Assert.Equal("Method 'es': the interquartile range of the pooled sample is 0 (no variability in its middle half).", ex.Message);
     }
 
-    [Fact]
-    public void RadixSort_MixedSignsAndMagnitudes_SortsLikeArraySort()
+    [Theory]
+    [InlineData(100)]
+    [InlineData(50_000)]
+    [InlineData(300_000)]
+    public void RadixSort_MixedSignsAndMagnitudes_SortsLikeArraySort(int n)
     {
         var random = new Random(7);
-        var values = new double[50_000];
+        var values = new double[n];
         for (var i = 0; i < values.Length; i++)
         {
             values[i] = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-300, 300));
@@ -146,6 +149,28 @@ public sealed class ContinuousMethodsEdgeCaseTests
 
         RadixSort.Sort(values);
 
+        Assert.Equal(expected, values);
+    }
+
+    [Fact]
+    public void RadixSort_NarrowRange_SkipsPassesAndSorts()
+    {
+        var random = new Random(11);
+        var values = new double[10_000];
+        for (var i = 0; i < values.Length; i++)
+        {
+            // 1, 1.25, 1.5, 1.75 differ in two mantissa bits only: a single radix pass, done in place.
+            values[i] = 1.0 + (0.25 * random.Next(0, 4));
+        }
+
+        var expected = (double[])values.Clone();
+        Array.Sort(expected);
+        var destination = new double[values.Length];
+
+        RadixSort.SortInto(values, destination);
+        RadixSort.Sort(values);
+
+        Assert.Equal(expected, destination);
         Assert.Equal(expected, values);
     }
 
