@@ -94,11 +94,18 @@ public sealed class Eddm : IDriftDetector
 
         if (_n > _warmStart)
         {
-            // River takes var ** 0.5, i.e. C pow(var, 0.5).
-            double p2s = _distanceMean + (2 * Math.Pow(_distanceVariance, 0.5));
+            // River takes var ** 0.5, i.e. C pow(var, 0.5), which can differ from √ by one unit in the last place.
+            // √ decides when every comparison it feeds is clear by a relative 1e-12; otherwise pow decides, as in River.
+            double p2s = _distanceMean + (2 * Math.Sqrt(_distanceVariance));
+            if (!IsClear(p2s, _p2sMax) || (_p2sMax > 0 && (!IsClear(p2s / _p2sMax, _beta) || !IsClear(p2s / _p2sMax, _alpha))))
+            {
+                p2s = _distanceMean + (2 * Math.Pow(_distanceVariance, 0.5));
+            }
+
             if (p2s > _p2sMax)
             {
-                _p2sMax = p2s;
+                // The maximum is state: keep River's value exactly.
+                _p2sMax = _distanceMean + (2 * Math.Pow(_distanceVariance, 0.5));
             }
             else if (_errors > _warmStart)
             {
@@ -159,6 +166,8 @@ public sealed class Eddm : IDriftDetector
             _skipped = snapshot.Skipped,
         };
     }
+
+    private static bool IsClear(double value, double threshold) => Math.Abs(value - threshold) > 1e-12 * Math.Abs(threshold);
 
     private void ResetState()
     {
