@@ -15,8 +15,9 @@ namespace DriftWatch.Serving.Generation;
 /// months; open accounts Poisson(3.5); loan amount lognormal with median 12 000 whose latent normal has correlation
 /// 0.6 with the income's latent normal (a Gaussian copula); device desktop 50%, mobile 40%, tablet 10%.
 /// The label is Bernoulli(<see cref="CreditRiskLabelRule.Original"/>), about 20% defaults.</para>
-/// <para>Scenarios: <c>covariate_shift</c> ages N(28, 7) for the non-retired and incomes × 0.6 (credit history
-/// follows age, so it shifts too); <c>concept_drift</c> keeps the inputs and labels with
+/// <para>Scenarios: <c>covariate_shift</c> is a new market: ages N(28, 7) for the non-retired, incomes × 0.6, loans
+/// × 0.7 and a mobile-first device mix (desktop 25%, mobile 65%, tablet 10%); credit history follows age, so five of
+/// the eight features shift; <c>concept_drift</c> keeps the inputs and labels with
 /// <see cref="CreditRiskLabelRule.Competitor"/>; <c>gradual_concept_drift</c> labels with probability
 /// (1 − progress) · p_original + progress · p_competitor; <c>seasonal_device</c> moves the device mix with
 /// s = sin(2π · progress) (progress 0..1 is one day): mobile 0.4 + 0.35 s, desktop 0.5 − 0.3 s, tablet 0.1 − 0.05 s;
@@ -56,7 +57,8 @@ public sealed class CreditRiskGenerator
     /// <returns>The feature names; empty when the inputs do not change (none, concept drift, correlation shift).</returns>
     public static IReadOnlyList<string> ShiftedFeatures(DriftScenario scenario) => scenario switch
     {
-        DriftScenario.CovariateShift => [CreditRiskSchema.Age, CreditRiskSchema.Income, CreditRiskSchema.CreditHistoryMonths],
+        DriftScenario.CovariateShift =>
+            [CreditRiskSchema.Age, CreditRiskSchema.Income, CreditRiskSchema.CreditHistoryMonths, CreditRiskSchema.LoanAmount, CreditRiskSchema.DeviceType],
         DriftScenario.SeasonalDevice => [CreditRiskSchema.DeviceType],
         DriftScenario.SwappedColumns => [CreditRiskSchema.Age, CreditRiskSchema.DebtToIncome],
         DriftScenario.BlankField => [CreditRiskSchema.Income],
@@ -129,9 +131,11 @@ public sealed class CreditRiskGenerator
 
         var rho = scenario == DriftScenario.CorrelationShift ? -ReferenceCorrelation : ReferenceCorrelation;
         var latentLoan = (rho * zIncome) + (Math.Sqrt(1 - (rho * rho)) * zLoan);
-        var loan = Math.Round(Math.Max(500, 12_000 * Math.Exp(0.7 * latentLoan)));
+        var loan = Math.Round(Math.Max(500, 12_000 * Math.Exp(0.7 * latentLoan) * (shifted ? 0.7 : 1.0)));
 
-        var device = Device(uDevice, scenario == DriftScenario.SeasonalDevice ? Math.Sin(2 * Math.PI * progress) : 0);
+        var device = shifted
+            ? (uDevice < 0.25 ? "desktop" : uDevice < 0.9 ? "mobile" : "tablet")
+            : Device(uDevice, scenario == DriftScenario.SeasonalDevice ? Math.Sin(2 * Math.PI * progress) : 0);
 
         var pOriginal = CreditRiskLabelRule.Original(age, income, dti, history, accounts, loan, employment);
         var p = scenario switch

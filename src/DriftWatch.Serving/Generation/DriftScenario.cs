@@ -7,7 +7,7 @@ public enum DriftScenario
     /// <summary><c>none</c>: the reference distribution and label rule.</summary>
     None = 0,
 
-    /// <summary><c>covariate_shift</c>: a new market; applicants are younger and earn less (credit history follows age).</summary>
+    /// <summary><c>covariate_shift</c>: a new market; applicants are younger, earn less, borrow less and apply from phones.</summary>
     CovariateShift = 1,
 
     /// <summary><c>concept_drift</c>: same inputs, a new label rule (a competitor changes who defaults).</summary>

@@ -102,7 +102,7 @@ public sealed class CreditRiskGeneratorTests
     }
 
     [Fact]
-    public void Next_CovariateShift_YoungerPoorerApplicantsOnly()
+    public void Next_CovariateShift_NewMarketOtherFeaturesUnchanged()
     {
         var none = new CreditRiskGenerator(6).Generate(N);
         var shifted = new CreditRiskGenerator(6).Generate(N, DriftScenario.CovariateShift);
@@ -110,14 +110,15 @@ public sealed class CreditRiskGeneratorTests
         Assert.True(shifted.Average(r => r.Age) < none.Average(r => r.Age) - 7);
         Assert.InRange(Median(shifted.Select(r => r.Income)) / Median(none.Select(r => r.Income)), 0.55, 0.65);
         Assert.True(shifted.Average(r => r.CreditHistoryMonths) < none.Average(r => r.CreditHistoryMonths));
+        Assert.InRange(Median(shifted.Select(r => r.LoanAmount)) / Median(none.Select(r => r.LoanAmount)), 0.65, 0.75);
+        Assert.InRange(shifted.Count(r => r.DeviceType == "mobile") / (double)N, 0.63, 0.67);
         Assert.All(none.Zip(shifted), p =>
         {
             Assert.Equal(p.First.DebtToIncome, p.Second.DebtToIncome);
             Assert.Equal(p.First.NumOpenAccounts, p.Second.NumOpenAccounts);
-            Assert.Equal(p.First.LoanAmount, p.Second.LoanAmount);
             Assert.Equal(p.First.EmploymentType, p.Second.EmploymentType);
-            Assert.Equal(p.First.DeviceType, p.Second.DeviceType);
         });
+        Assert.Equal(5, CreditRiskGenerator.ShiftedFeatures(DriftScenario.CovariateShift).Count);
     }
 
     [Theory]
