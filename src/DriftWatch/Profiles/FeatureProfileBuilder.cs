@@ -1,0 +1,125 @@
+using DriftWatch.Statistics;
+
+namespace DriftWatch.Profiles;
+
+/// <summary>Builds <see cref="FeatureProfile"/>s from reference values (see its remarks for the definitions).</summary>
+internal static class FeatureProfileBuilder
+{
+    public static FeatureProfile Numeric(string name, ReadOnlySpan<double> values, int binCount, int sampleSize)
+    {
+        var finite = new List<double>(values.Length);
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v))
+            {
+                finite.Add(v);
+            }
+        }
+
+        var sorted = finite.ToArray();
+        Array.Sort(sorted);
+        var missing = values.Length - sorted.Length;
+        if (sorted.Length == 0)
+        {
+            return new FeatureProfile(name, ColumnType.Numerical, 0, missing, double.NaN, double.NaN, [double.PositiveInfinity], [1.0], [], [], []);
+        }
+
+        var edges = QuantileEdges(sorted, binCount);
+        var cdf = new double[edges.Length];
+        for (var i = 0; i < edges.Length; i++)
+        {
+            cdf[i] = UpperBound(sorted, edges[i]) / (double)sorted.Length;
+        }
+
+        return new FeatureProfile(
+            name, ColumnType.Numerical, sorted.Length, missing, sorted[0], sorted[^1], edges, cdf, OrderStatisticSample(sorted, sampleSize), [], []);
+    }
+
+    public static FeatureProfile Categorical(string name, IReadOnlyList<string?> values)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        long missing = 0;
+        foreach (var v in values)
+        {
+            if (string.IsNullOrEmpty(v))
+            {
+                missing++;
+                continue;
+            }
+
+            counts[v] = counts.GetValueOrDefault(v) + 1;
+        }
+
+        var categories = counts.Keys.ToArray();
+        Array.Sort(categories, StringComparer.Ordinal);
+        var categoryCounts = categories.Select(c => counts[c]).ToArray();
+        return new FeatureProfile(
+            name, ColumnType.Categorical, values.Count - missing, missing, double.NaN, double.NaN, [], [], [], categories, categoryCounts);
+    }
+
+    /// <summary>The distinct deciles (for 10 bins) of a sorted sample, numpy's linear method, then +Inf.</summary>
+    internal static double[] QuantileEdges(double[] sorted, int binCount)
+    {
+        var edges = new List<double>(binCount);
+        for (var k = 1; k < binCount; k++)
+        {
+            var q = Quantile(sorted, k / (double)binCount);
+            if (edges.Count == 0 || q > edges[^1])
+            {
+                edges.Add(q);
+            }
+        }
+
+        edges.Add(double.PositiveInfinity);
+        return [.. edges];
+    }
+
+    internal static double Quantile(double[] sorted, double p)
+    {
+        var h = (sorted.Length - 1) * p;
+        var lo = (int)Math.Floor(h);
+        if (lo >= sorted.Length - 1)
+        {
+            return sorted[^1];
+        }
+
+        return sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
+    }
+
+    /// <summary>The number of values at or below <paramref name="x"/> in a sorted array.</summary>
+    internal static int UpperBound(double[] sorted, double x)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= x)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    private static double[] OrderStatisticSample(double[] sorted, int size)
+    {
+        if (sorted.Length <= size)
+        {
+            return sorted;
+        }
+
+        var sample = new double[size];
+        for (var i = 0; i < size; i++)
+        {
+            var index = (int)Math.Floor((i + 0.5) * sorted.Length / size);
+            sample[i] = sorted[Math.Min(index, sorted.Length - 1)];
+        }
+
+        return sample;
+    }
+}
