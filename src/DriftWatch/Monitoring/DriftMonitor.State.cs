@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using DriftWatch.Data;
 using DriftWatch.Detectors;
+using DriftWatch.Profiles;
 
 namespace DriftWatch.Monitoring;
 

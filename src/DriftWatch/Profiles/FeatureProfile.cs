@@ -7,8 +7,9 @@ namespace DriftWatch.Profiles;
 /// the missing rate, category counts, and a bounded sorted sample for exact tests.
 /// </summary>
 /// <remarks>
-/// <para>Numeric features: <see cref="Edges"/> are the distinct reference deciles (linear interpolation between order
-/// statistics, numpy's default <c>quantile</c> method) followed by +Inf; they are upper bounds, so bin i holds
+/// <para>Numeric features: <see cref="Edges"/> are the statistics engine's native bins
+/// (<see cref="Statistics.Binning.QuantileBins"/>: the distinct reference deciles, numpy's default <c>quantile</c>
+/// method, followed by +Inf); they are upper bounds, so bin i holds
 /// the values v with <c>Edges[i−1] &lt; v ≤ Edges[i]</c>, as a Prometheus <c>le</c> bucket does.
 /// <see cref="ReferenceCdf"/>[i] is the share of non-missing reference values ≤ <see cref="Edges"/>[i] (the last is 1).
 /// <see cref="Sample"/> holds at most the configured sample size of evenly spaced order statistics of the reference

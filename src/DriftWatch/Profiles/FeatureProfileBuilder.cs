@@ -1,4 +1,5 @@
 using DriftWatch.Statistics;
+using DriftWatch.Statistics.Binning;
 
 namespace DriftWatch.Profiles;
 
@@ -24,7 +25,7 @@ internal static class FeatureProfileBuilder
             return new FeatureProfile(name, ColumnType.Numerical, 0, missing, double.NaN, double.NaN, [double.PositiveInfinity], [1.0], [], [], []);
         }
 
-        var edges = QuantileEdges(sorted, binCount);
+        var edges = QuantileBins.FromSorted(sorted, binCount).UpperEdges.ToArray();
         var cdf = new double[edges.Length];
         for (var i = 0; i < edges.Length; i++)
         {
@@ -55,35 +56,6 @@ internal static class FeatureProfileBuilder
         var categoryCounts = categories.Select(c => counts[c]).ToArray();
         return new FeatureProfile(
             name, ColumnType.Categorical, values.Count - missing, missing, double.NaN, double.NaN, [], [], [], categories, categoryCounts);
-    }
-
-    /// <summary>The distinct deciles (for 10 bins) of a sorted sample, numpy's linear method, then +Inf.</summary>
-    internal static double[] QuantileEdges(double[] sorted, int binCount)
-    {
-        var edges = new List<double>(binCount);
-        for (var k = 1; k < binCount; k++)
-        {
-            var q = Quantile(sorted, k / (double)binCount);
-            if (edges.Count == 0 || q > edges[^1])
-            {
-                edges.Add(q);
-            }
-        }
-
-        edges.Add(double.PositiveInfinity);
-        return [.. edges];
-    }
-
-    internal static double Quantile(double[] sorted, double p)
-    {
-        var h = (sorted.Length - 1) * p;
-        var lo = (int)Math.Floor(h);
-        if (lo >= sorted.Length - 1)
-        {
-            return sorted[^1];
-        }
-
-        return sorted[lo] + ((h - lo) * (sorted[lo + 1] - sorted[lo]));
     }
 
     /// <summary>The number of values at or below <paramref name="x"/> in a sorted array.</summary>

@@ -65,10 +65,12 @@ public sealed class WindowTests
                 window.AddRow();
             }
 
-            time.Advance(TimeSpan.FromMinutes(1));
+            if (minute < 4)
+            {
+                time.Advance(TimeSpan.FromMinutes(1));
+            }
         }
 
-        time.Advance(TimeSpan.FromMinutes(-1));
         var (counts, rows) = window.Merge(time.GetUtcNow());
 
         // Minutes 2, 3 and 4 hold 3 + 4 + 5 rows.
