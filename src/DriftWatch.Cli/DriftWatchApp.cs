@@ -20,6 +20,7 @@ internal static class DriftWatchApp
             config.AddCommand<Detect.DetectCommand>("detect").WithDescription("Run an online change detector over a stream.");
             config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Run the monitored model service (default model: credit-risk).");
             config.AddBranch("slo", slo => slo.AddCommand<Commands.SloGenerateCommand>("generate").WithDescription("Write Prometheus SLO rules (Sloth-compatible) from an slo.yaml spec."));
+            config.AddCommand<Simulation.SimulateCommand>("simulate").WithDescription("Play a drift scenario against a running service.");
         });
         return RunSafelyAsync(app, args);
     }
