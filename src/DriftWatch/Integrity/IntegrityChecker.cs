@@ -7,6 +7,9 @@ namespace DriftWatch.Integrity;
 
 /// <summary>Finds data-integrity faults in a window of rows by comparing it with the reference profile.</summary>
 /// <remarks>
+/// <para>The monitor applies the fault rules to the most recent rows of its window
+/// (<see cref="Monitoring.DriftMonitorOptions.IntegrityRows"/>), so that a broken pipeline shows within a few hundred
+/// rows instead of once it fills half the window; the counts it reports cover the whole window.</para>
 /// <para>Missing, out-of-range and unseen-category faults: the window share p̂ of affected values exceeds the reference
 /// share p₀ by at least <c>max(faultShare, 4·√(p₀(1−p₀)/n))</c> (a floor, and four binomial standard errors so that
 /// a reference with missing values does not alarm on noise). The reference has no out-of-range values and no unseen
@@ -22,49 +25,34 @@ internal static class IntegrityChecker
 {
     private const int MinimumRows = 50;
 
+    /// <summary>Counts missing, out-of-range and unseen values per feature: <c>[missing, outOfRange, unseen]</c>.</summary>
+    public static int[][] Count(ReferenceProfile profile, Dataset window)
+    {
+        var counts = new int[profile.Features.Count][];
+        for (var f = 0; f < counts.Length; f++)
+        {
+            counts[f] = Count(profile.Features[f], window.Columns[f]);
+        }
+
+        return counts;
+    }
+
     public static IReadOnlyList<IntegrityFault> FindFaults(
-        ReferenceProfile profile, Dataset window, double faultShare, double swapMinimumDistance, double swapRatio, out int[][] windowCounts)
+        ReferenceProfile profile, Dataset window, double faultShare, double swapMinimumDistance, double swapRatio)
     {
         var faults = new List<IntegrityFault>();
-        windowCounts = new int[profile.Features.Count][];
         var ownDistance = new double[profile.Features.Count];
         for (var f = 0; f < profile.Features.Count; f++)
         {
             var feature = profile.Features[f];
             var column = window.Columns[f];
-            int missing = 0, outOfRange = 0, unseen = 0;
+            var counts = Count(feature, column);
+            var (missing, outOfRange, unseen) = (counts[0], counts[1], counts[2]);
             if (feature.Type == ColumnType.Numerical)
             {
-                foreach (var v in column.Numbers!)
-                {
-                    if (!double.IsFinite(v))
-                    {
-                        missing++;
-                    }
-                    else if (feature.IsOutOfRange(v))
-                    {
-                        outOfRange++;
-                    }
-                }
-
                 ownDistance[f] = BinnedKs(column.Numbers!, feature);
             }
-            else
-            {
-                foreach (var s in column.Strings!)
-                {
-                    if (string.IsNullOrEmpty(s))
-                    {
-                        missing++;
-                    }
-                    else if (feature.IndexOfCategory(s) < 0)
-                    {
-                        unseen++;
-                    }
-                }
-            }
 
-            windowCounts[f] = [missing, outOfRange, unseen];
             var n = column.Count;
             if (n < MinimumRows)
             {
@@ -83,6 +71,41 @@ internal static class IntegrityChecker
 
         faults.InsertRange(0, FindSwaps(profile, window, ownDistance, swapMinimumDistance, swapRatio));
         return faults;
+    }
+
+    private static int[] Count(FeatureProfile feature, DatasetColumn column)
+    {
+        int missing = 0, outOfRange = 0, unseen = 0;
+        if (feature.Type == ColumnType.Numerical)
+        {
+            foreach (var v in column.Numbers!)
+            {
+                if (!double.IsFinite(v))
+                {
+                    missing++;
+                }
+                else if (feature.IsOutOfRange(v))
+                {
+                    outOfRange++;
+                }
+            }
+        }
+        else
+        {
+            foreach (var s in column.Strings!)
+            {
+                if (string.IsNullOrEmpty(s))
+                {
+                    missing++;
+                }
+                else if (feature.IndexOfCategory(s) < 0)
+                {
+                    unseen++;
+                }
+            }
+        }
+
+        return [missing, outOfRange, unseen];
     }
 
     /// <summary>The binned KS distance between values and a numeric profile, at the profile's edges (NaN ignored; 0 when no value).</summary>

@@ -50,8 +50,9 @@ public sealed partial class DriftMonitor
             }
         }
 
+        var windowCounts = IntegrityChecker.Count(Profile, copy.Rows);
         var faults = IntegrityChecker.FindFaults(
-            Profile, copy.Rows, _options.IntegrityFaultShare, _options.SwapMinimumDistance, _options.SwapRatio, out var windowCounts);
+            Profile, Recent(copy.Rows, _options.IntegrityRows), _options.IntegrityFaultShare, _options.SwapMinimumDistance, _options.SwapRatio);
         var integrity = new FeatureIntegrityCounts[Profile.Features.Count];
         for (var f = 0; f < integrity.Length; f++)
         {
@@ -177,6 +178,18 @@ public sealed partial class DriftMonitor
         }
 
         return options;
+    }
+
+    private static Dataset Recent(Dataset rows, int count)
+    {
+        if (rows.RowCount <= count)
+        {
+            return rows;
+        }
+
+        var start = rows.RowCount - count;
+        return new Dataset(rows.Source, [.. rows.Columns.Select(c => new DatasetColumn(
+            c.Name, c.Kind, c.Numbers?[start..], c.Strings?[start..]))]);
     }
 
     private static Dataset Select(Dataset data, HashSet<string> names) =>

@@ -68,6 +68,10 @@ public sealed class DriftMonitorOptions
     /// <value>The default value is 0.1.</value>
     public double TimeWindowPsiThreshold { get; set; } = 0.1;
 
+    /// <summary>Gets or sets how many of the most recent window rows the integrity fault rules look at.</summary>
+    /// <value>The default value is 500.</value>
+    public int IntegrityRows { get; set; } = 500;
+
     /// <summary>Gets or sets the smallest excess share of missing, out-of-range or unseen values that is an integrity fault.</summary>
     /// <value>The default value is 0.005.</value>
     public double IntegrityFaultShare { get; set; } = 0.005;
@@ -96,6 +100,7 @@ public sealed class DriftMonitorOptions
         Check(TimeBucketWidth > TimeSpan.Zero, nameof(TimeBucketWidth), "must be positive");
         Check(TimeBucketCount is >= 1 and <= 10_000, nameof(TimeBucketCount), "must be in [1, 10000]");
         Check(double.IsFinite(TimeWindowPsiThreshold) && TimeWindowPsiThreshold > 0, nameof(TimeWindowPsiThreshold), "must be positive");
+        Check(IntegrityRows >= 50, nameof(IntegrityRows), "must be at least 50");
         Check(double.IsFinite(IntegrityFaultShare) && IntegrityFaultShare is > 0 and <= 1, nameof(IntegrityFaultShare), "must be in (0, 1]");
         Check(double.IsFinite(SwapMinimumDistance) && SwapMinimumDistance is > 0 and <= 1, nameof(SwapMinimumDistance), "must be in (0, 1]");
         Check(double.IsFinite(SwapRatio) && SwapRatio is > 0 and < 1, nameof(SwapRatio), "must be in (0, 1)");

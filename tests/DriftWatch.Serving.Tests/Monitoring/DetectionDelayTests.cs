@@ -15,13 +15,13 @@ public sealed class DetectionDelayTests(ITestOutputHelper output)
     private const int Horizon = 10_000;
 
     [Theory]
-    [InlineData("covariate_shift", 1_500)]
+    [InlineData("covariate_shift", 2_500)]
     [InlineData("concept_drift", 2_000)]
     [InlineData("gradual_concept_drift", 8_000)]
-    [InlineData("seasonal_device", 4_000)]
+    [InlineData("seasonal_device", 8_000)]
     [InlineData("swapped_columns", 1_000)]
     [InlineData("blank_field", 250)]
-    [InlineData("outliers", 500)]
+    [InlineData("outliers", 1_000)]
     public void Monitor_Scenario_SignalsWithinBound(string name, int bound)
     {
         Assert.True(DriftScenarios.TryParse(name, out var scenario));

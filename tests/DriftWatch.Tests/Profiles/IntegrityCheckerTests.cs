@@ -13,7 +13,7 @@ public sealed class IntegrityCheckerTests
     {
         var window = Window(2_000, seed: 2, swap: true);
 
-        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3, out _);
+        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3);
 
         var fault = faults[0];
         Assert.Equal(IntegrityFaultKind.SwappedColumns, fault.Kind);
@@ -30,7 +30,8 @@ public sealed class IntegrityCheckerTests
     {
         var window = Window(2_000, seed: 3);
 
-        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3, out var counts);
+        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3);
+        var counts = IntegrityChecker.Count(Profile, window);
 
         Assert.Empty(faults);
         Assert.All(counts, c =>
@@ -46,7 +47,7 @@ public sealed class IntegrityCheckerTests
     {
         var window = Window(2_000, seed: 4, ageOffset: 200);
 
-        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3, out _);
+        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3);
 
         Assert.DoesNotContain(faults, f => f.Kind == IntegrityFaultKind.SwappedColumns);
         Assert.Contains(faults, f => f.Kind == IntegrityFaultKind.OutOfRange && f.Features[0] == "age");
@@ -57,7 +58,8 @@ public sealed class IntegrityCheckerTests
     {
         var window = Window(1_000, seed: 5, blankEvery: 5, unseenEvery: 20);
 
-        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3, out var counts);
+        var faults = IntegrityChecker.FindFaults(Profile, window, 0.01, 0.5, 1.0 / 3);
+        var counts = IntegrityChecker.Count(Profile, window);
 
         var missing = Assert.Single(faults, f => f.Kind == IntegrityFaultKind.Missing);
         Assert.Equal(["score"], missing.Features);
