@@ -84,6 +84,16 @@ public sealed class DriftMonitorOptions
     /// <value>The default value is 1/3.</value>
     public double SwapRatio { get; set; } = 1.0 / 3;
 
+    /// <summary>Copies the options (the dictionaries too).</summary>
+    /// <returns>The copy.</returns>
+    public DriftMonitorOptions Clone()
+    {
+        var copy = (DriftMonitorOptions)MemberwiseClone();
+        copy.FeatureMethods = new Dictionary<string, string>(FeatureMethods, StringComparer.Ordinal);
+        copy.DetectorOptions = new Dictionary<string, string>(DetectorOptions, StringComparer.Ordinal);
+        return copy;
+    }
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">An option is out of range; the message names it.</exception>
     public void Validate()

@@ -1,9 +1,8 @@
+using DriftWatch.Cli.Tests.Report;
+
 namespace DriftWatch.Cli.Tests.Simulation;
 
-/// <summary>
-/// Runs the built <c>driftwatch</c> executable: the test project cannot reference its types, because its assembly name
-/// (<c>driftwatch</c>) equals the core library's (<c>DriftWatch</c>) up to case, and assembly names ignore case.
-/// </summary>
+[Collection(ConsoleCollection.Name)]
 public sealed class SimulateCommandTests
 {
     [Theory]
@@ -17,11 +16,21 @@ public sealed class SimulateCommandTests
     [InlineData("--scenario", "none")]
     public async Task Simulate_BadInput_OneLineOnStderrExitCode2(params string[] args)
     {
-        var (code, stdout, stderr) = await CliProcess.RunAsync(["simulate", .. args]);
+        var (code, stdout, stderr) = await CliRun.RunAsync(["simulate", .. args]);
 
-        Assert.Equal(2, code);
+        Assert.Equal(DriftWatchApp.BadInput, code);
         Assert.Equal(string.Empty, stdout);
         Assert.Single(stderr.TrimEnd('\n').Split('\n'));
         Assert.StartsWith("driftwatch: ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Simulate_NothingListening_ReportsFailuresExitCode1()
+    {
+        var (code, stdout, stderr) = await CliRun.RunAsync(["simulate", "--target", "http://127.0.0.1:1", "--duration", "200ms", "--rps", "50"]);
+
+        Assert.Equal(1, code);
+        Assert.Contains("failed", stdout, StringComparison.Ordinal);
+        Assert.Contains("last error", stderr, StringComparison.Ordinal);
     }
 }
