@@ -1,3 +1,4 @@
+using DriftWatch.AspNetCore.Drift;
 using DriftWatch.AspNetCore.Endpoints;
 using DriftWatch.AspNetCore.Security;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public static class DriftWatchEndpointRouteBuilderExtensions
         models.MapPut("/{model}/reference", ReferenceEndpoint.HandleAsync)
             .WithName("ReplaceReference").WithSummary("Replaces the model's reference data (admin).")
             .AddEndpointFilter(new ApiKeyFilter(ApiKeyScope.Admin));
+        models.MapDriftMonitoring();
         return models;
     }
 

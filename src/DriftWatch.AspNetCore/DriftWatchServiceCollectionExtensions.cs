@@ -1,4 +1,5 @@
 using DriftWatch.AspNetCore.Configuration;
+using DriftWatch.AspNetCore.Drift;
 using DriftWatch.AspNetCore.Hosting;
 using DriftWatch.AspNetCore.Monitoring;
 using DriftWatch.AspNetCore.Security;
@@ -66,6 +67,7 @@ public static class DriftWatchServiceCollectionExtensions
         services.TryAddSingleton<ApiKeys>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, InputMonitorFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, QualityMonitorFactory>());
+        services.AddDriftMonitoring();
         services.AddHostedService<DriftWatchHostedService>();
         services.AddProblemDetails();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics

@@ -45,6 +45,9 @@ public sealed class DriftMonitorRegistry
     /// <summary>Gets the current monitors.</summary>
     public IEnumerable<DriftMonitor> Monitors => _observers.Values.Select(o => o.Monitor);
 
+    /// <summary>Gets the observers (model and current monitor), ordered by model name.</summary>
+    public IReadOnlyList<ModelDriftObserver> Observers => [.. _observers.Values.OrderBy(o => o.Model.Name, StringComparer.Ordinal)];
+
     /// <summary>Gets the watched model names.</summary>
     public IReadOnlyList<string> ModelNames => [.. _observers.Keys.Order(StringComparer.Ordinal)];
 

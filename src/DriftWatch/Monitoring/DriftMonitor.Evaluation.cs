@@ -79,7 +79,10 @@ public sealed partial class DriftMonitor
             new IntegrityReport(integrity, faults),
             TimeWindowDrifts(timeCounts, timeRows),
             _options.TimeBucketWidth * _options.TimeBucketCount,
-            error);
+            error)
+        {
+            Window = copy.Rows,
+        };
         Volatile.Write(ref _latest, snapshot);
         return snapshot;
     }

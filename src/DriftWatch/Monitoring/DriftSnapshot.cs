@@ -31,6 +31,9 @@ public sealed record DriftSnapshot(
     TimeSpan TimeWindowSpan,
     string? Error)
 {
+    /// <summary>Gets the window rows the evaluation compared (for rendering distributions), or <see langword="null"/>.</summary>
+    public Data.Dataset? Window { get; init; }
+
     /// <summary>Gets the features detected as drifted in the count window.</summary>
     public IReadOnlyList<string> DriftedFeatures =>
         Features is null ? [] : [.. Features.Columns.Where(c => c.Result.Detected).Select(c => c.Column).Distinct(StringComparer.Ordinal)];
