@@ -45,19 +45,27 @@ public static class ColumnDistributions
         ArgumentNullException.ThrowIfNull(report);
         var names = report.Columns.Select(c => c.Column).Distinct(StringComparer.Ordinal).ToArray();
         var result = new ColumnDistribution?[names.Length];
-        // One column per core at a time bounds the transient sorted copies to two columns' worth per core.
+        // One column per core at a time, each worker reusing its own two sort buffers: no large garbage per column.
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(0, names.Length, parallel, i =>
-        {
-            var entries = report.Columns.Where(c => string.Equals(c.Column, names[i], StringComparison.Ordinal)).ToArray();
-            var r = reference.Find(names[i]);
-            var c = current.Find(names[i]);
-            if (r is not null && c is not null)
+        Parallel.For(
+            0,
+            names.Length,
+            parallel,
+            () => new SortBuffers(),
+            (i, _, buffers) =>
             {
-                var methods = entries.Select(e => e.Result.Method).ToHashSet(StringComparer.Ordinal);
-                result[i] = Compute(names[i], entries[0].Type, r, c, methods, report.Profile);
-            }
-        });
+                var entries = report.Columns.Where(c => string.Equals(c.Column, names[i], StringComparison.Ordinal)).ToArray();
+                var r = reference.Find(names[i]);
+                var c = current.Find(names[i]);
+                if (r is not null && c is not null)
+                {
+                    var methods = entries.Select(e => e.Result.Method).ToHashSet(StringComparer.Ordinal);
+                    result[i] = Compute(names[i], entries[0].Type, r, c, methods, report.Profile, buffers);
+                }
+
+                return buffers;
+            },
+            _ => { });
         return [.. result.OfType<ColumnDistribution>()];
     }
 
@@ -75,6 +83,11 @@ public static class ColumnDistributions
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(methods);
+        return Compute(name, type, reference, current, methods, profile, new SortBuffers());
+    }
+
+    private static ColumnDistribution Compute(string name, ColumnType type, DatasetColumn reference, DatasetColumn current, IReadOnlySet<string> methods, DriftProfile profile, SortBuffers buffers)
+    {
         if (type == ColumnType.Categorical || reference.Numbers is null || current.Numbers is null)
         {
             return new ColumnDistribution(name, type, null, Categories(reference, current), null, null);
@@ -97,11 +110,11 @@ public static class ColumnDistributions
             return new ColumnDistribution(name, type, histogram, null, bins, null);
         }
 
-        // Sorted finite copies, dropped when the column is done. Not rented from ArrayPool.Shared on purpose: the shared
-        // pool keeps multi-megabyte arrays per thread and per core after use, which showed as hundreds of MB of
-        // resident memory on a million-row report.
-        var rs = FiniteSorted(r);
-        var cs = needCdf ? FiniteSorted(c) : [];
+        // Sorted finite copies in the worker's own buffers. Not rented from ArrayPool.Shared on purpose: the shared pool
+        // keeps multi-megabyte arrays per thread and per core after use, which showed as hundreds of MB of resident
+        // memory on a million-row report.
+        ReadOnlySpan<double> rs = FiniteSorted(r, ref buffers.Reference);
+        ReadOnlySpan<double> cs = needCdf ? FiniteSorted(c, ref buffers.Current) : [];
         if (rs.Length == 0 || (needCdf && cs.Length == 0))
         {
             return new ColumnDistribution(name, type, histogram, null, null, null);
@@ -112,9 +125,15 @@ public static class ColumnDistributions
         return new ColumnDistribution(name, type, histogram, null, methodBins, cdf);
     }
 
-    private static double[] FiniteSorted(double[] values)
+    private static Span<double> FiniteSorted(double[] values, ref double[] buffer)
     {
-        var finite = new double[Finite(values)];
+        var count = Finite(values);
+        if (buffer.Length < count)
+        {
+            buffer = new double[count];
+        }
+
+        var finite = buffer.AsSpan(0, count);
         var n = 0;
         foreach (var v in values)
         {
@@ -124,7 +143,7 @@ public static class ColumnDistributions
             }
         }
 
-        Array.Sort(finite);
+        RadixSort.Sort(finite); // the statistics engine's LSD radix sort: several times faster than Array.Sort on a million doubles
         return finite;
     }
 
@@ -466,5 +485,13 @@ public static class ColumnDistributions
             ref var n = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, v, out _);
             n = side == 0 ? (n.Ref + 1, n.Cur) : (n.Ref, n.Cur + 1);
         }
+    }
+
+    /// <summary>A worker's reusable buffers for sorted copies of the two sides.</summary>
+    private sealed class SortBuffers
+    {
+        public double[] Reference = [];
+
+        public double[] Current = [];
     }
 }
