@@ -36,10 +36,8 @@ internal static class KolmogorovSmirnov
         {
             var sa = a.AsSpan(0, sample1.Length);
             var sb = b.AsSpan(0, sample2.Length);
-            sample1.CopyTo(sa);
-            sample2.CopyTo(sb);
-            sa.Sort();
-            sb.Sort();
+            RadixSort.SortInto(sample1, sa);
+            RadixSort.SortInto(sample2, sb);
             return StatisticSorted(sa, sb);
         }
         finally
