@@ -1,3 +1,4 @@
+using DriftWatch.AspNetCore.Alerts;
 using DriftWatch.AspNetCore.Drift;
 using DriftWatch.AspNetCore.Endpoints;
 using DriftWatch.AspNetCore.Security;
@@ -11,7 +12,7 @@ namespace DriftWatch.AspNetCore;
 /// <summary>Maps the DriftWatch endpoints.</summary>
 public static class DriftWatchEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>/v1/models/...</c> (predict, feedback, metadata, reference), <c>/healthz</c>, <c>/readyz</c>, <c>/</c> and <c>/metrics</c>.</summary>
+    /// <summary>Maps <c>/v1/models/...</c> (predict, feedback, metadata, reference), <c>/healthz</c>, <c>/readyz</c>, <c>/</c>, <c>/metrics</c> and <c>/v1/alerts</c>.</summary>
     /// <param name="endpoints">The route builder.</param>
     /// <returns>The <c>/v1/models</c> route group, for more conventions or endpoints (e.g. <c>{model}/drift</c>).</returns>
     public static RouteGroupBuilder MapDriftWatch(this IEndpointRouteBuilder endpoints)
@@ -21,6 +22,7 @@ public static class DriftWatchEndpointRouteBuilderExtensions
         endpoints.MapGet("/healthz", HealthEndpoints.Live).WithName("DriftWatchLive").WithTags("Health");
         endpoints.MapGet("/readyz", HealthEndpoints.ReadyAsync).WithName("DriftWatchReady").WithTags("Health");
         endpoints.MapDriftWatchMetrics();
+        endpoints.MapDriftWatchAlerts();
 
         var models = endpoints.MapGroup("/v1/models").WithTags("Models");
         models.MapGet("/", ModelEndpoints.List).WithName("ListModels").WithSummary("Lists the served models.");

@@ -1,3 +1,4 @@
+using DriftWatch.AspNetCore.Alerts;
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.AspNetCore.Drift;
 using DriftWatch.AspNetCore.Hosting;
@@ -70,6 +71,7 @@ public static class DriftWatchServiceCollectionExtensions
         services.AddDriftMonitoring();
         services.AddHostedService<DriftWatchHostedService>();
         services.AddProblemDetails();
+        services.AddDriftWatchAlerts();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(DriftWatchConstants.MeterName)
             .AddAspNetCoreInstrumentation()

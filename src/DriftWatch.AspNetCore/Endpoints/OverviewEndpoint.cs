@@ -9,7 +9,7 @@ namespace DriftWatch.AspNetCore.Endpoints;
 /// <summary><c>GET /</c>: a small HTML page listing the models and the service's URLs.</summary>
 internal static class OverviewEndpoint
 {
-    public static IResult Get(DriftWatchRuntime runtime)
+    public static IResult Get(DriftWatchRuntime runtime, Alerts.AlertBoard alerts)
     {
         var html = new StringBuilder();
         html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>DriftWatch</title></head><body>");
@@ -24,7 +24,9 @@ internal static class OverviewEndpoint
                 .Append("<a href=\"/v1/models/").Append(url).Append("/drift?format=html\">drift</a></li>");
         }
 
-        html.Append("</ul><p><a href=\"/metrics\">/metrics</a> · <a href=\"/healthz\">/healthz</a> · <a href=\"/readyz\">/readyz</a></p></body></html>");
+        html.Append("</ul>");
+        Alerts.AlertsOverview.Append(html, alerts);
+        html.Append("<p><a href=\"/metrics\">/metrics</a> · <a href=\"/healthz\">/healthz</a> · <a href=\"/readyz\">/readyz</a></p></body></html>");
         return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
     }
 }
