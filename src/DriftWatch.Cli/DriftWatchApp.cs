@@ -21,6 +21,7 @@ internal static class DriftWatchApp
             config.AddCommand<Serve.ServeCommand>("serve").WithDescription("Run the monitored model service (default model: credit-risk).");
             config.AddBranch("slo", slo => slo.AddCommand<Commands.SloGenerateCommand>("generate").WithDescription("Write Prometheus SLO rules (Sloth-compatible) from an slo.yaml spec."));
             config.AddCommand<Simulation.SimulateCommand>("simulate").WithDescription("Play a drift scenario against a running service.");
+            config.AddCommand<Demo.DemoCommand>("demo").WithDescription("Start the service, play a drift story against it live, write the final report.");
         });
         return RunSafelyAsync(app, args);
     }
