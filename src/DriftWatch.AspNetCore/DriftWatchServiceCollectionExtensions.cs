@@ -69,6 +69,7 @@ public static class DriftWatchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, InputMonitorFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, QualityMonitorFactory>());
         services.AddDriftMonitoring();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, LabelFreeMonitorFactory>());
         services.AddHostedService<DriftWatchHostedService>();
         services.AddProblemDetails();
         services.AddDriftWatchAlerts();
