@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using DriftWatch.Analysis;
 using DriftWatch.Data;
 using DriftWatch.Statistics;
+using DriftWatch.Statistics.Binning;
 
 namespace DriftWatch.Reports.Html;
 
@@ -246,9 +247,9 @@ public static class ColumnDistributions
             return null;
         }
 
-        var finite = (long)Finite(r) + Finite(c);
-        var sturges = (int)Math.Ceiling(Math.Log2(finite) + 1);
-        var e = EqualWidthEdges(min, max, sturges);
+        // The same Sturges bins as the Evidently profile's binned methods (numpy.histogram_bin_edges "sturges").
+        var e = EqualWidthBins.Sturges(min, max, (long)Finite(r) + Finite(c)).Edges.ToArray();
+        var sturges = e.Length - 1;
         var labels = new string[sturges];
         for (var i = 0; i < sturges; i++)
         {
@@ -258,23 +259,12 @@ public static class ColumnDistributions
         return new BinnedCounts($"{method} bins: Sturges over the combined range", labels, CountEqualWidth(r, e), CountEqualWidth(c, e));
     }
 
-    /// <summary>The inner edges <c>numpy.quantile(reference, i / 10)</c>, i = 1..9 (linear interpolation), duplicates removed.</summary>
+    /// <summary>The inner edges <c>numpy.quantile(reference, i / 10)</c>, i = 1..9 (linear interpolation), duplicates
+    /// removed: the native profile's bins, from the same <see cref="QuantileBins"/> the binned methods use.</summary>
     internal static double[] Deciles(ReadOnlySpan<double> sorted)
     {
-        var edges = new List<double>(9);
-        for (var i = 1; i <= 9; i++)
-        {
-            var pos = (sorted.Length - 1) * (i / 10.0);
-            var lo = (int)Math.Floor(pos);
-            var hi = Math.Min(lo + 1, sorted.Length - 1);
-            var q = sorted[lo] + ((pos - lo) * (sorted[hi] - sorted[lo]));
-            if (edges.Count == 0 || q > edges[^1])
-            {
-                edges.Add(q);
-            }
-        }
-
-        return [.. edges];
+        var upper = QuantileBins.FromSorted(sorted).UpperEdges;
+        return [.. upper.Take(upper.Count - 1)];
     }
 
     /// <summary>Counts finite values into right-closed bins <c>(e_{k-1}, e_k]</c> with open tails.</summary>

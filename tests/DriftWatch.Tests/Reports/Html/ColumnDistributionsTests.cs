@@ -93,6 +93,22 @@ public sealed class ColumnDistributionsTests
     }
 
     [Fact]
+    public void Compute_EvidentlyPsi_CountsOnSturgesBins()
+    {
+        // numpy.histogram_bin_edges(concat(arange(25), arange(25)), "sturges") has 7 bins of width 24/7.
+        var values = Enumerable.Range(0, 25).Select(i => (double)i).ToArray();
+        var psi = new HashSet<string>(["psi"], StringComparer.Ordinal);
+
+        var d = ColumnDistributions.Compute("x", ColumnType.Numerical, Numbers(values), Numbers(values), psi, DriftProfile.Evidently);
+
+        Assert.NotNull(d.MethodBins);
+        Assert.Equal(7, d.MethodBins.Labels.Length);
+        Assert.Equal("[0, 3.429)", d.MethodBins.Labels[0]);
+        Assert.Equal("[20.57, 24]", d.MethodBins.Labels[^1]);
+        Assert.Equal([4L, 3, 4, 3, 4, 3, 4], d.MethodBins.Reference);
+    }
+
+    [Fact]
     public void Compute_Categorical_CountsPerLabelMostFrequentFirst()
     {
         var r = new DatasetColumn("d", ValueKind.String, null, ["a", "b", "b", null, "c", "b"]);
