@@ -14,7 +14,7 @@ namespace DriftWatch.Serving.Storage;
 public sealed partial class PredictionWriter
 {
     /// <summary>The most rows written in one transaction.</summary>
-    public const int MaxBatch = 512;
+    public const int MaxBatch = 2048;
 
     private readonly Channel<WriterItem> _channel;
     private readonly IPredictionStore _store;

@@ -17,6 +17,13 @@ public sealed partial class SqlPredictionStore
         }
 
         await using var connection = await OpenAsync(cancellationToken);
+        if (_isSqlite)
+        {
+            // Predictions are never acknowledged as durable (only labels are), so their commits skip the fsync;
+            // in WAL mode the database stays consistent after a crash, the newest predictions may be lost.
+            await ExecuteAsync(connection, null, "PRAGMA synchronous=NORMAL", cancellationToken);
+        }
+
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
