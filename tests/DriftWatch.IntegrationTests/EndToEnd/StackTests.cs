@@ -110,6 +110,56 @@ public sealed class StackTests : IDisposable
         Assert.Empty(failures);
     }
 
+    [Fact]
+    public async Task Stack_ReplicaKilled_TargetDownReachesWebhookThroughAlertmanager()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var sink = new WebhookSink(ChildProcess.FreePort());
+        var replicas = Enumerable.Range(0, 2).Select(_ => ChildProcess.FreePort()).ToArray();
+        var replicaProcesses = new List<ChildProcess>();
+        foreach (var port in replicas)
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(_dir, $"replica-{port}")).FullName;
+            var p = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--urls", $"http://127.0.0.1:{port}"], dir);
+            _processes.Add(p);
+            replicaProcesses.Add(p);
+        }
+
+        var amPort = ChildProcess.FreePort();
+        var amDir = Directory.CreateDirectory(Path.Combine(_dir, "alertmanager")).FullName;
+        File.WriteAllText(Path.Combine(amDir, "webhook-key"), "test-alerts-key\n");
+
+        // The tested routing file; only the receiver URL and the key file's path point into the test.
+        var am = File.ReadAllText(Path.Combine(RepoPaths.Deploy, "alertmanager", "alertmanager.yml"))
+            .Replace("http://driftwatch:8080/v1/alerts", sink.Url, StringComparison.Ordinal)
+            .Replace("/etc/alertmanager/webhook-key", Path.Combine(amDir, "webhook-key"), StringComparison.Ordinal);
+        File.WriteAllText(Path.Combine(amDir, "alertmanager.yml"), am);
+        _processes.Add(ChildProcess.Start("prometheus-alertmanager", [
+            $"--config.file={Path.Combine(amDir, "alertmanager.yml")}", $"--storage.path={Path.Combine(amDir, "data")}",
+            $"--web.listen-address=127.0.0.1:{amPort}", "--cluster.listen-address="], amDir));
+
+        var prometheusPort = ChildProcess.FreePort();
+        var config = PrometheusConfig(replicas, amPort);
+        _processes.Add(ChildProcess.Start("prometheus", [$"--config.file={config}", $"--storage.tsdb.path={Path.Combine(_dir, "tsdb")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"], _dir));
+        var prom = $"http://127.0.0.1:{prometheusPort}";
+        await ChildProcess.WaitForAsync(_http, $"{prom}/-/ready", TimeSpan.FromSeconds(30), ct);
+        await ChildProcess.WaitForAsync(_http, $"http://127.0.0.1:{amPort}/-/ready", TimeSpan.FromSeconds(30), ct);
+        await EventuallyAsync(async () => await ScalarAsync(prom, "sum(up{job=\"driftwatch\"})", ct) == 2, ct);
+        Assert.Empty(sink.Received);
+
+        replicaProcesses[0].Dispose();
+
+        // up == 0 for 1m ("for"), then the critical route's 10 s group wait: well within 2 minutes.
+        await EventuallyAsync(() => Task.FromResult(sink.Received.Any(r => r.Body.Contains("\"DriftWatchTargetDown\"", StringComparison.Ordinal))), ct, TimeSpan.FromSeconds(150));
+        var (authorization, body) = sink.Received.First(r => r.Body.Contains("\"DriftWatchTargetDown\"", StringComparison.Ordinal));
+        var payload = JsonNode.Parse(body)!;
+        Assert.Equal("Bearer test-alerts-key", authorization);
+        Assert.Equal("driftwatch-page", (string)payload["receiver"]!);
+        var alert = payload["alerts"]!.AsArray().Single()!;
+        Assert.Equal("firing", (string)alert["status"]!);
+        Assert.Equal($"127.0.0.1:{replicas[0]}", (string)alert["labels"]!["instance"]!);
+    }
+
     private static string Substitute(string expr) => expr
         .Replace("$__rate_interval", "1m", StringComparison.Ordinal)
         .Replace("$model", "credit-risk", StringComparison.Ordinal)
@@ -119,7 +169,7 @@ public sealed class StackTests : IDisposable
     private static string Row(Random r) => string.Create(CultureInfo.InvariantCulture,
         $$"""{"age":{{r.Next(21, 70)}},"income":{{r.Next(15000, 150000)}},"debt_to_income":{{Math.Round(r.NextDouble() * 0.6, 3)}},"credit_history_months":{{r.Next(6, 360)}},"num_open_accounts":{{r.Next(0, 12)}},"loan_amount":{{r.Next(1000, 40000)}},"employment_type":"{{(r.Next(4) switch { 0 => "salaried", 1 => "self_employed", 2 => "unemployed", _ => "retired" })}}","device_type":"{{(r.Next(3) switch { 0 => "desktop", 1 => "mobile", _ => "tablet" })}}"}""");
 
-    private string PrometheusConfig(int[] replicas)
+    private string PrometheusConfig(int[] replicas, int? alertmanagerPort = null)
     {
         var dir = Directory.CreateDirectory(Path.Combine(_dir, "prometheus")).FullName;
         var source = Path.Combine(RepoPaths.Deploy, "prometheus");
@@ -144,7 +194,7 @@ public sealed class StackTests : IDisposable
             ["labels"] = new JsonObject { ["deployment"] = "test" },
         });
         File.WriteAllText(Path.Combine(dir, "targets", "driftwatch.json"), targets.ToJsonString());
-        File.WriteAllText(Path.Combine(dir, "targets", "alertmanager.json"), "[]");
+        File.WriteAllText(Path.Combine(dir, "targets", "alertmanager.json"), alertmanagerPort is { } am ? $"[{{\"targets\":[\"127.0.0.1:{am}\"]}}]" : "[]");
         return Path.Combine(dir, "prometheus.yml");
     }
 
@@ -161,9 +211,10 @@ public sealed class StackTests : IDisposable
         return result.Count == 0 ? double.NaN : double.Parse((string)result[0]!["value"]![1]!, CultureInfo.InvariantCulture);
     }
 
-    private static async Task EventuallyAsync(Func<Task<bool>> condition, CancellationToken ct)
+    private static async Task EventuallyAsync(Func<Task<bool>> condition, CancellationToken ct, TimeSpan? timeout = null)
     {
-        for (var i = 0; i < 120; i++)
+        var steps = (int)((timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds / 500);
+        for (var i = 0; i < steps; i++)
         {
             if (await condition())
             {
@@ -173,6 +224,6 @@ public sealed class StackTests : IDisposable
             await Task.Delay(500, ct);
         }
 
-        Assert.Fail("condition not met within 60 s");
+        Assert.Fail($"condition not met within {steps / 2} s");
     }
 }
