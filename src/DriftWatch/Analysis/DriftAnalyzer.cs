@@ -346,7 +346,31 @@ public static class DriftAnalyzer
     {
         if (reference.Numbers is not null && current.Numbers is not null)
         {
-            return CategoryTable.CountDistinctUnion(reference.GetSorted(), current.GetSorted(), limit);
+            // A small linear set with early exit: continuous data stops after limit + 1 values, without sorting.
+            Span<double> values = stackalloc double[limit + 1];
+            var count = 0;
+            foreach (var side in (double[][])[reference.Numbers, current.Numbers])
+            {
+                foreach (var v in side)
+                {
+                    var known = false;
+                    for (var i = 0; i < count && !known; i++)
+                    {
+                        known = values[i] == v;
+                    }
+
+                    if (!known)
+                    {
+                        values[count++] = v;
+                        if (count > limit)
+                        {
+                            return count;
+                        }
+                    }
+                }
+            }
+
+            return count;
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);

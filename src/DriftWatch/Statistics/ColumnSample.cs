@@ -87,6 +87,9 @@ public sealed class ColumnSample
         return new ColumnSample(ColumnType.Categorical, null, [.. result]);
     }
 
+    /// <summary>Gets the sorted values when <see cref="GetSorted"/> has already computed them, else <see langword="null"/>.</summary>
+    internal double[]? SortedIfComputed => Volatile.Read(ref _sorted);
+
     /// <summary>Gets the numerical values sorted ascending (computed once, then cached).</summary>
     /// <returns>The sorted values; do not modify.</returns>
     /// <exception cref="InvalidOperationException">The sample has string labels.</exception>

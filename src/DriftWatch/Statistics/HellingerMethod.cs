@@ -51,8 +51,7 @@ public sealed class HellingerMethod : IDriftMethod
 
     private static double NumericalCoefficient(ColumnSample reference, ColumnSample current)
     {
-        var a = reference.GetSorted();
-        var b = current.GetSorted();
+        var (a, b) = ContinuousInput.Sorted(reference, current);
         var distinct = CategoryTable.CountDistinctUnion(a, b);
         var bins = EqualWidthBins.Sturges(Math.Min(a[0], b[0]), Math.Max(a[^1], b[^1]), distinct);
         var rc = new long[bins.Count];

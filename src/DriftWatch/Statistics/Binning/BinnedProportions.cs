@@ -60,13 +60,23 @@ internal static class BinnedProportions
     {
         long[] rc;
         long[] cc;
-        if (reference.Type == ColumnType.Numerical && current.Numbers is { } curValues)
+        if (reference.Type == ColumnType.Numerical && reference.Numbers is { } refValues && current.Numbers is { } curValues)
         {
-            var sorted = reference.GetSorted();
-            var bins = QuantileBins.FromSorted(sorted);
+            // A reference sorted earlier (by another method, or a reused reference) gives the edges and its counts by
+            // binary search; otherwise selection plus one counting pass is cheaper than sorting.
+            var sorted = reference.SortedIfComputed;
+            var bins = sorted is null ? QuantileBins.FromUnsorted(refValues) : QuantileBins.FromSorted(sorted);
             rc = new long[bins.Count];
             cc = new long[bins.Count];
-            bins.CountSortedInto(sorted, rc);
+            if (sorted is null)
+            {
+                bins.CountInto(refValues, rc);
+            }
+            else
+            {
+                bins.CountSortedInto(sorted, rc);
+            }
+
             bins.CountInto(curValues, cc);
         }
         else

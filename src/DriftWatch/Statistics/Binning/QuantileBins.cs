@@ -66,6 +66,60 @@ public sealed class QuantileBins
         return new QuantileBins([.. edges]);
     }
 
+    /// <summary>Builds the same bins as <see cref="FromSorted"/> from values in any order, by selection instead of a full sort.</summary>
+    /// <param name="reference">The reference values, finite, in any order (non-empty); not modified.</param>
+    /// <param name="binCount">The number of quantile bins before duplicate edges are removed (at least 1).</param>
+    /// <returns>The bins.</returns>
+    /// <exception cref="ArgumentException">The reference is empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="binCount"/> is less than 1.</exception>
+    /// <remarks>Only the order statistics the quantiles need are found (a multi-target quickselect, O(n log binCount)),
+    /// which is several times cheaper than sorting a large reference once.</remarks>
+    public static QuantileBins FromUnsorted(ReadOnlySpan<double> reference, int binCount = DefaultBinCount)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(binCount, 1);
+        if (reference.IsEmpty)
+        {
+            throw new ArgumentException("The reference is empty.", nameof(reference));
+        }
+
+        var n = reference.Length;
+        var needed = new List<int>(2 * binCount);
+        for (var i = 1; i < binCount; i++)
+        {
+            var h = (n - 1) * (i / (double)binCount);
+            var lo = (int)Math.Floor(h);
+            needed.Add(Math.Min(lo, n - 1));
+            needed.Add(Math.Min(lo + 1, n - 1));
+        }
+
+        int[] targets = [.. needed.Distinct().Order()];
+        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            var work = buffer.AsSpan(0, n);
+            reference.CopyTo(work);
+            OrderStatistics.SelectMany(work, targets);
+
+            // The selected positions now hold their sorted values; Quantile only reads those positions.
+            var edges = new List<double>(binCount);
+            for (var i = 1; i < binCount; i++)
+            {
+                var e = Quantile(work, i / (double)binCount);
+                if (edges.Count == 0 || e > edges[^1])
+                {
+                    edges.Add(e);
+                }
+            }
+
+            edges.Add(double.PositiveInfinity);
+            return new QuantileBins([.. edges]);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>Builds bins from given inner edges (for example read back from a stored reference profile).</summary>
     /// <param name="innerEdges">The finite, strictly increasing upper edges, without the final +Inf.</param>
     /// <returns>The bins.</returns>

@@ -1,4 +1,6 @@
 using DriftWatch.Statistics.Binning;
+using FsCheck;
+using FsCheck.Xunit;
 
 namespace DriftWatch.Tests.Statistics.Binning;
 
@@ -102,5 +104,33 @@ public sealed class QuantileBinsTests
         double[] sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
         Assert.Equal(expected, QuantileBins.Quantile(sorted, q), 12);
+    }
+
+    [Property(Replay = "(20261127,12345)", MaxTest = 300)]
+    public void FromUnsorted_AnyValues_SameEdgesAsFromSorted(NonEmptyArray<NormalFloat> values, PositiveInt binCount)
+    {
+        double[] data = [.. values.Get.Select(v => Math.Round(v.Get, 1))];
+        var bins = 1 + (binCount.Get % 20);
+
+        var fromSorted = QuantileBins.FromSorted(data.Order().ToArray(), bins);
+        var fromUnsorted = QuantileBins.FromUnsorted(data, bins);
+
+        Assert.Equal(fromSorted.UpperEdges, fromUnsorted.UpperEdges);
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(1000)]
+    [InlineData(100_003)]
+    public void FromUnsorted_LargeWithTies_SameEdgesAsFromSortedAndInputUnchanged(int n)
+    {
+        var random = new Random(n);
+        var data = Enumerable.Range(0, n).Select(_ => Math.Floor(random.NextDouble() * 50) / 7).ToArray();
+        var copy = (double[])data.Clone();
+
+        var fromUnsorted = QuantileBins.FromUnsorted(data);
+
+        Assert.Equal(QuantileBins.FromSorted(data.Order().ToArray()).UpperEdges, fromUnsorted.UpperEdges);
+        Assert.Equal(copy, data);
     }
 }
