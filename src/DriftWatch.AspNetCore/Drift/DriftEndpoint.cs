@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using DriftWatch.Analysis;
 using DriftWatch.AspNetCore.Hosting;
 using DriftWatch.AspNetCore.Requests;
 using DriftWatch.Monitoring;
@@ -32,12 +33,13 @@ internal static class DriftEndpoint
 
         // Before the first timer tick there is no snapshot yet: evaluate now (milliseconds), off the predict path.
         var snapshot = monitor.Latest.Sequence == 0 ? monitor.Evaluate() : monitor.Latest;
+        var labelFree = LabelFreeLookup.Latest(context.RequestServices, model);
         return format == "html"
-            ? TypedResults.Content(Html(model, monitor, snapshot), "text/html; charset=utf-8")
-            : TypedResults.Content(DriftSnapshotJson.Serialize(snapshot, model), "application/json; charset=utf-8");
+            ? TypedResults.Content(Html(model, monitor, snapshot, labelFree), "text/html; charset=utf-8")
+            : TypedResults.Content(DriftSnapshotJson.Serialize(snapshot, model, labelFree: labelFree), "application/json; charset=utf-8");
     }
 
-    internal static string Html(string model, DriftMonitor monitor, DriftSnapshot snapshot)
+    internal static string Html(string model, DriftMonitor monitor, DriftSnapshot snapshot, LabelFreeSnapshot? labelFree = null)
     {
         var live = new StringBuilder();
         live.Append("<section class=\"live\"><h2>Live monitoring: ").Append(WebUtility.HtmlEncode(model)).Append("</h2><ul>");
@@ -60,7 +62,7 @@ internal static class DriftEndpoint
             Item(live, "Evaluation error", snapshot.Error);
         }
 
-        live.Append("</ul></section>");
+        live.Append("</ul></section>").Append(DriftRankingHtml.Render(labelFree));
         if (snapshot.Features is not { } report || snapshot.Window is null)
         {
             return $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>DriftWatch: {WebUtility.HtmlEncode(model)}</title></head><body>{live}<p>Not enough rows in the window for a drift verdict yet.</p></body></html>";

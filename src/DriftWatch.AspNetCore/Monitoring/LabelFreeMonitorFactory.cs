@@ -67,6 +67,11 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
         return monitor;
     }
 
+    /// <summary>Finds the label-free monitor of a served model.</summary>
+    /// <param name="model">The served model's name.</param>
+    /// <returns>The monitor, or <see langword="null"/> when the model has none (no reference).</returns>
+    public LabelFreeMonitor? Find(string model) => _monitors.TryGetValue(model, out var entry) ? entry.Monitor : null;
+
     private IEnumerable<Measurement<double>> Estimates(CbpeMetric metric, Func<CbpeMetricEstimate, double> select)
     {
         foreach (var (monitor, tags) in _monitors.Values)

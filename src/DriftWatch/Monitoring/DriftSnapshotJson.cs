@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DriftWatch.Analysis;
 using DriftWatch.Integrity;
 using DriftWatch.Reports;
 
@@ -16,7 +17,8 @@ namespace DriftWatch.Monitoring;
 /// last_detection, last_detection_outcome}, <c>quality</c> {labelled, accuracy, mean_absolute_error, floor, below_floor},
 /// <c>integrity</c> {features: [{feature, missing, out_of_range, unseen_category, wrong_type, window_missing,
 /// window_out_of_range, window_unseen_category}], faults: [{kind, features, share, reference_share, message}]},
-/// <c>time_window</c> {span_seconds, features: [{feature, rows, psi, detected}]}, and <c>error</c>.</para>
+/// <c>time_window</c> {span_seconds, features: [{feature, rows, psi, detected}]}, <c>error</c>, and <c>label_free</c> and
+/// <c>ranking</c> (see <see cref="LabelFreeSnapshotJson"/>; null when no label-free evaluation is given).</para>
 /// <para>Before the window holds the minimum rows, <c>dataset_drift</c> is null and <c>columns</c> empty. NaN and ±Inf
 /// are written as null.</para>
 /// <threadsafety>Stateless; safe to call from several threads.</threadsafety>
@@ -27,14 +29,15 @@ public static class DriftSnapshotJson
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="model">The model name, or <see langword="null"/>.</param>
     /// <param name="indented">Whether to indent.</param>
+    /// <param name="labelFree">The latest label-free evaluation, or <see langword="null"/>; see <see cref="LabelFreeSnapshotJson"/>.</param>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="snapshot"/> is null.</exception>
-    public static string Serialize(DriftSnapshot snapshot, string? model = null, bool indented = true)
+    public static string Serialize(DriftSnapshot snapshot, string? model = null, bool indented = true, LabelFreeSnapshot? labelFree = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = indented }))
         {
-            Write(writer, snapshot, model);
+            Write(writer, snapshot, model, labelFree);
         }
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
@@ -44,8 +47,9 @@ public static class DriftSnapshotJson
     /// <param name="writer">The writer.</param>
     /// <param name="snapshot">The snapshot.</param>
     /// <param name="model">The model name, or <see langword="null"/>.</param>
+    /// <param name="labelFree">The latest label-free evaluation, or <see langword="null"/>; see <see cref="LabelFreeSnapshotJson"/>.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    public static void Write(Utf8JsonWriter writer, DriftSnapshot snapshot, string? model = null)
+    public static void Write(Utf8JsonWriter writer, DriftSnapshot snapshot, string? model = null, LabelFreeSnapshot? labelFree = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -144,6 +148,7 @@ public static class DriftSnapshotJson
             writer.WriteString("error", snapshot.Error);
         }
 
+        LabelFreeSnapshotJson.WriteProperties(writer, labelFree);
         writer.WriteEndObject();
     }
 
