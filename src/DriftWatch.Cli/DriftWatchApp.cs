@@ -1,3 +1,4 @@
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace DriftWatch.Cli;
@@ -10,6 +11,12 @@ internal static class DriftWatchApp
 
     public static Task<int> RunAsync(string[] args)
     {
+        // Redirected output has no terminal width and Spectre assumes 80 columns; logs read better unwrapped.
+        if (!AnsiConsole.Profile.Capabilities.Interactive && AnsiConsole.Profile.Width < 200)
+        {
+            AnsiConsole.Profile.Width = 200;
+        }
+
         var app = new CommandApp();
         app.Configure(config =>
         {
