@@ -12,13 +12,15 @@ namespace DriftWatch.AspNetCore;
 /// <summary>Maps the DriftWatch endpoints.</summary>
 public static class DriftWatchEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>/v1/models/...</c> (predict, feedback, metadata, reference), <c>/healthz</c>, <c>/readyz</c>, <c>/</c>, <c>/metrics</c> and <c>/v1/alerts</c>.</summary>
+    /// <summary>Maps <c>/v1/models/...</c> (predict, feedback, metadata, reference), <c>/healthz</c>, <c>/readyz</c>, <c>/</c>, <c>/v1/overview</c>, <c>/metrics</c> and <c>/v1/alerts</c>.</summary>
     /// <param name="endpoints">The route builder.</param>
     /// <returns>The <c>/v1/models</c> route group, for more conventions or endpoints (e.g. <c>{model}/drift</c>).</returns>
     public static RouteGroupBuilder MapDriftWatch(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet("/", OverviewEndpoint.Get).ExcludeFromDescription();
+        endpoints.MapGet("/v1/overview", OverviewEndpoint.GetJson).WithName("Overview").WithTags("Overview")
+            .WithSummary("What the overview page shows: per model traffic, latency, quality, drift, integrity; firing alerts.");
         endpoints.MapGet("/healthz", HealthEndpoints.Live).WithName("DriftWatchLive").WithTags("Health");
         endpoints.MapGet("/readyz", HealthEndpoints.ReadyAsync).WithName("DriftWatchReady").WithTags("Health");
         endpoints.MapDriftWatchMetrics();

@@ -1,35 +1,40 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using DriftWatch.AspNetCore.Overview;
 
 namespace DriftWatch.AspNetCore.Alerts;
 
 /// <summary>The "Firing alerts" section of the overview page.</summary>
 internal static class AlertsOverview
 {
-    /// <summary>Appends the firing alerts (name, severity, summary, since) as an HTML list.</summary>
+    /// <summary>The text shown when no alert fires (also used by the page's refresh script).</summary>
+    public const string NoneText = "None reported by Alertmanager.";
+
+    /// <summary>Appends the firing alerts (name, severity, summary, since) as an HTML list with id <c>alerts</c>.</summary>
     /// <param name="html">The page being written.</param>
-    /// <param name="board">The alert board.</param>
-    public static void Append(StringBuilder html, AlertBoard board)
+    /// <param name="firing">The firing alerts.</param>
+    public static void Append(StringBuilder html, IReadOnlyList<OverviewAlert> firing)
     {
-        var firing = board.Firing();
-        html.Append("<h2>Firing alerts</h2>");
+        html.Append("<h2>Firing alerts</h2><ul id=\"alerts\">");
         if (firing.Count == 0)
         {
-            html.Append("<p>None reported by Alertmanager.</p>");
-            return;
+            html.Append("<li>").Append(NoneText).Append("</li>");
         }
 
-        html.Append("<ul>");
         foreach (var a in firing)
         {
-            a.Annotations.TryGetValue("summary", out var summary);
             html.Append("<li><strong>").Append(WebUtility.HtmlEncode(a.Name)).Append("</strong> [")
-                .Append(WebUtility.HtmlEncode(a.Labels.GetValueOrDefault("severity", "?"))).Append("] ")
-                .Append(WebUtility.HtmlEncode(summary ?? string.Empty)).Append(" (since ")
-                .Append(a.StartsAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)).Append(")</li>");
+                .Append(WebUtility.HtmlEncode(a.Severity)).Append("] ")
+                .Append(WebUtility.HtmlEncode(a.Summary)).Append(" (since ")
+                .Append(WebUtility.HtmlEncode(Since(a.StartsAt))).Append(")</li>");
         }
 
         html.Append("</ul>");
     }
+
+    /// <summary>Formats when an alert started, as the page and its JSON show it (<c>yyyy-MM-dd HH:mm:ssZ</c>, UTC).</summary>
+    /// <param name="startsAt">The start.</param>
+    /// <returns>The text.</returns>
+    public static string Since(DateTimeOffset startsAt) => startsAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture);
 }

@@ -1,32 +1,28 @@
-using System.Net;
-using System.Text;
+using System.Security.Cryptography;
+using DriftWatch.AspNetCore.Alerts;
 using DriftWatch.AspNetCore.Hosting;
-using DriftWatch.Serving.Models;
+using DriftWatch.AspNetCore.Overview;
+using DriftWatch.Serving.Monitoring;
 using Microsoft.AspNetCore.Http;
 
 namespace DriftWatch.AspNetCore.Endpoints;
 
-/// <summary><c>GET /</c>: a small HTML page listing the models and the service's URLs.</summary>
+/// <summary><c>GET /</c>: the overview page; <c>GET /v1/overview</c>: the same data as JSON (what the page refreshes from).</summary>
 internal static class OverviewEndpoint
 {
-    public static IResult Get(DriftWatchRuntime runtime, Alerts.AlertBoard alerts)
+    public static IResult Get(HttpContext context, DriftWatchRuntime runtime, DriftMonitorRegistry drift, AlertBoard alerts)
     {
-        var html = new StringBuilder();
-        html.Append("<!doctype html><html><head><meta charset=\"utf-8\"><title>DriftWatch</title></head><body>");
-        html.Append("<h1>DriftWatch</h1><ul>");
-        foreach (var m in runtime.Registry.Models)
-        {
-            var name = WebUtility.HtmlEncode(m.Name);
-            var url = Uri.EscapeDataString(m.Name);
-            html.Append("<li><a href=\"/v1/models/").Append(url).Append("\">").Append(name).Append("</a> v")
-                .Append(WebUtility.HtmlEncode(m.Model.Version)).Append(" (").Append(ModelTasks.GetName(m.Model.Task))
-                .Append(", ").Append(m.Model.Schema.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" features): ")
-                .Append("<a href=\"/v1/models/").Append(url).Append("/drift?format=html\">drift</a></li>");
-        }
+        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = OverviewPage.ContentSecurityPolicy(nonce);
+        headers.XContentTypeOptions = "nosniff";
+        headers.CacheControl = "no-store";
+        return TypedResults.Content(OverviewPage.Render(OverviewBuilder.Build(runtime, drift, alerts), nonce), "text/html; charset=utf-8");
+    }
 
-        html.Append("</ul>");
-        Alerts.AlertsOverview.Append(html, alerts);
-        html.Append("<p><a href=\"/metrics\">/metrics</a> · <a href=\"/healthz\">/healthz</a> · <a href=\"/readyz\">/readyz</a></p></body></html>");
-        return TypedResults.Content(html.ToString(), "text/html; charset=utf-8");
+    public static IResult GetJson(HttpContext context, DriftWatchRuntime runtime, DriftMonitorRegistry drift, AlertBoard alerts)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Json(OverviewBuilder.Build(runtime, drift, alerts));
     }
 }

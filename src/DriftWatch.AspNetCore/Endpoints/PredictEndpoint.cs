@@ -77,8 +77,10 @@ internal static partial class PredictEndpoint
             runtime.Writer.TryEnqueue(new PendingPrediction(ids[i], entry.Model, now, batch, i, outputs[i]));
         }
 
+        var elapsed = runtime.TimeProvider.GetElapsedTime(started);
         runtime.Metrics.Predictions.Add(ids.Length, entry.ModelTag, entry.VersionTag);
-        runtime.Metrics.Duration.Record(runtime.TimeProvider.GetElapsedTime(started).TotalSeconds, entry.ModelTag, entry.VersionTag);
+        runtime.Metrics.Duration.Record(elapsed.TotalSeconds, entry.ModelTag, entry.VersionTag);
+        entry.Traffic.Record(ids.Length, elapsed);
         return new PredictionsResult(ids, outputs, entry.Model.Task);
     }
 

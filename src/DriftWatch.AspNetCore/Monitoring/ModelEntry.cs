@@ -33,4 +33,7 @@ internal sealed class ModelEntry
 
     /// <summary>Gets the built-in quality monitor, when monitoring is on.</summary>
     public QualityMonitor? Quality { get; }
+
+    /// <summary>Gets the in-process traffic counters (for the overview page).</summary>
+    public ModelTraffic Traffic { get; } = new();
 }
