@@ -25,7 +25,7 @@ internal static class OverviewPage
             .Append("<title>DriftWatch overview</title><style>").Append(HtmlReportAssets.Stylesheet)
             .Append("main{max-width:1400px}td.wrap{white-space:normal;max-width:280px}</style></head><body><main>")
             .Append("<h1>DriftWatch</h1><p class=\"sub\"><span id=\"refresh-status\">Generated ")
-            .Append(Encode(data.GeneratedAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)))
+            .Append(Encode(data.Generated))
             .Append("</span> · refreshes every ").Append((OverviewScript.IntervalMilliseconds / 1000).ToString(CultureInfo.InvariantCulture))
             .Append(" s</p><h2>Models</h2>");
         if (data.Models.Count == 0)

@@ -44,7 +44,7 @@ internal static class OverviewScript
               li.appendChild(document.createTextNode(' [' + a.severity + '] ' + a.summary + ' (since ' + a.since + ')'));
               list.appendChild(li);
             });
-            status.textContent = 'Updated ' + data.generatedAt;
+            status.textContent = 'Updated ' + data.generated;
           }
           function refresh() {
             fetch('/v1/overview', { headers: { 'Accept': 'application/json' }, cache: 'no-store' })

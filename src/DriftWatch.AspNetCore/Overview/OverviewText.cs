@@ -21,7 +21,7 @@ internal static class OverviewText
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["predictions"] = model.Predictions.ToString(CultureInfo.InvariantCulture),
-            ["latency"] = model.MeanLatencyMs is { } ms ? Invariant($"{ms:0.00} ms mean over {model.Requests} requests") : None,
+            ["latency"] = model.MeanLatencyMs is { } ms ? Invariant($"{ms:0.00} ms mean over {model.Requests} {(model.Requests == 1 ? "request" : "requests")}") : None,
             ["quality"] = Quality(model),
             ["estimated"] = model.EstimatedAccuracy is { } e ? Invariant($"{e:0.000}") : None,
             ["drift"] = DriftText(drift),
