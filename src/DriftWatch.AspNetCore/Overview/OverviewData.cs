@@ -7,5 +7,5 @@ namespace DriftWatch.AspNetCore.Overview;
 internal sealed record OverviewData(DateTimeOffset GeneratedAt, IReadOnlyList<OverviewModel> Models, IReadOnlyList<OverviewAlert> Alerts)
 {
     /// <summary>Gets <see cref="GeneratedAt"/> as the page shows it (<c>yyyy-MM-dd HH:mm:ssZ</c>, UTC).</summary>
-    public string Generated => Alerts.AlertsOverview.Since(GeneratedAt);
+    public string Generated => AspNetCore.Alerts.AlertsOverview.Since(GeneratedAt);
 }
