@@ -64,6 +64,7 @@ internal sealed class ReportCommand : AsyncCommand<ReportSettings>
         return new DriftAnalysisOptions
         {
             Profile = profile,
+            CacheReference = false,
             Methods = methods,
             Threshold = settings.Threshold,
             Categorical = new HashSet<string>(ReportSettings.SplitList(settings.Categorical), StringComparer.Ordinal),

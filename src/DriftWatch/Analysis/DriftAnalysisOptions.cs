@@ -27,6 +27,14 @@ public sealed class DriftAnalysisOptions
     /// <summary>Gets or sets the prediction column name, if any.</summary>
     public string? Prediction { get; set; }
 
+    /// <summary>
+    /// Gets or sets a value indicating whether the cleaned and sorted reference samples are kept (per reference column
+    /// object) for the next analysis against the same reference, as the live service wants. A one-off comparison (the
+    /// CLI report) turns it off so that each column's samples are freed as soon as the column is done.
+    /// </summary>
+    /// <value>The default value is <see langword="true"/>.</value>
+    public bool CacheReference { get; set; } = true;
+
     /// <summary>Gets or sets the share of drifted columns at or above which the dataset has drifted.</summary>
     /// <value>The default value is 0.5.</value>
     public double DatasetDriftShare { get; set; } = 0.5;

@@ -197,7 +197,9 @@ public static class DriftAnalyzer
         var name = reference.Name;
         var type = ColumnTypeOf(referenceSet, currentSet, reference, current, options);
         var asText = reference.Kind == ValueKind.String || current.Kind == ValueKind.String;
-        var refSample = ReferenceCache.GetValue(reference, static _ => new ReferenceSamples()).Get(reference, type, asText);
+        var refSample = options.CacheReference
+            ? ReferenceCache.GetValue(reference, static _ => new ReferenceSamples()).Get(reference, type, asText)
+            : BuildSample(reference, type, asText);
         var curSample = BuildSample(current, type, asText);
         if (refSample.Count == 0)
         {
@@ -292,7 +294,7 @@ public static class DriftAnalyzer
             return ColumnSample.FromCategories(column.Strings ?? FormatNumbers(column.Numbers!));
         }
 
-        return type == ColumnType.Numerical ? ColumnSample.FromNumbers(column.Numbers) : ColumnSample.FromNumericCategories(column.Numbers);
+        return type == ColumnType.Numerical ? ColumnSample.FromNumbersShared(column.Numbers!) : ColumnSample.FromNumericCategories(column.Numbers);
     }
 
     private static string?[] FormatNumbers(double[] numbers)
