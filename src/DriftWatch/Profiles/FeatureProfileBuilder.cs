@@ -29,7 +29,7 @@ internal static class FeatureProfileBuilder
         var cdf = new double[edges.Length];
         for (var i = 0; i < edges.Length; i++)
         {
-            cdf[i] = UpperBound(sorted, edges[i]) / (double)sorted.Length;
+            cdf[i] = SortedSearch.UpperBound(sorted, edges[i]) / (double)sorted.Length;
         }
 
         return new FeatureProfile(
@@ -56,26 +56,6 @@ internal static class FeatureProfileBuilder
         var categoryCounts = categories.Select(c => counts[c]).ToArray();
         return new FeatureProfile(
             name, ColumnType.Categorical, values.Count - missing, missing, double.NaN, double.NaN, [], [], [], categories, categoryCounts);
-    }
-
-    /// <summary>The number of values at or below <paramref name="x"/> in a sorted array.</summary>
-    internal static int UpperBound(double[] sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     private static double[] OrderStatisticSample(double[] sorted, int size)

@@ -372,30 +372,11 @@ public static class ColumnDistributions
         var fC = new double[xs.Length];
         for (var k = 0; k < xs.Length; k++)
         {
-            fR[k] = (double)UpperBound(r, xs[k]) / r.Length;
-            fC[k] = (double)UpperBound(c, xs[k]) / c.Length;
+            fR[k] = (double)SortedSearch.UpperBound(r, xs[k]) / r.Length;
+            fC[k] = (double)SortedSearch.UpperBound(c, xs[k]) / c.Length;
         }
 
         return new EmpiricalCdfs(xs, fR, fC, at, best, refAt, curAt);
-    }
-
-    private static int UpperBound(ReadOnlySpan<double> sorted, double x)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= x)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 
     /// <summary>Counts labels per side without materialising them: strings as they are, numbers by value (formatted

@@ -276,28 +276,9 @@ public sealed class QuantileBins
         var previous = 0;
         for (var j = 0; j < _upperEdges.Length; j++)
         {
-            var atOrBelow = j == _upperEdges.Length - 1 ? sorted.Length : UpperBound(sorted, _upperEdges[j]);
+            var atOrBelow = j == _upperEdges.Length - 1 ? sorted.Length : SortedSearch.UpperBound(sorted, _upperEdges[j]);
             counts[j] += atOrBelow - previous;
             previous = atOrBelow;
         }
-    }
-
-    private static int UpperBound(ReadOnlySpan<double> sorted, double value)
-    {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }
