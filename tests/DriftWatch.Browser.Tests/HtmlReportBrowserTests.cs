@@ -18,7 +18,6 @@ public sealed class HtmlReportBrowserTests : IClassFixture<BrowserFixture>, IDis
     {
         var context = await _fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new() { Width = 1200, Height = 900 } });
         var outside = new List<string>();
-        var errors = new List<string>();
         var own = new Uri(path).AbsoluteUri;
         await context.RouteAsync("**/*", async route =>
         {
@@ -37,23 +36,7 @@ public sealed class HtmlReportBrowserTests : IClassFixture<BrowserFixture>, IDis
             }
         });
         var page = await context.NewPageAsync();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "error" or "warning")
-            {
-                lock (errors)
-                {
-                    errors.Add($"{message.Type}: {message.Text}");
-                }
-            }
-        };
-        page.PageError += (_, error) =>
-        {
-            lock (errors)
-            {
-                errors.Add($"page error: {error}");
-            }
-        };
+        var errors = PageErrorLog.Attach(page);
         await page.GotoAsync(own, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         return (page, outside, errors);
     }

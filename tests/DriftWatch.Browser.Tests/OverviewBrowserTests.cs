@@ -62,24 +62,7 @@ public sealed class OverviewBrowserTests : IClassFixture<BrowserFixture>, IAsync
             await route.AbortAsync();
         });
         var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) =>
-        {
-            if (m.Type is "error" or "warning")
-            {
-                lock (errors)
-                {
-                    errors.Add($"{m.Type}: {m.Text}");
-                }
-            }
-        };
-        page.PageError += (_, e) =>
-        {
-            lock (errors)
-            {
-                errors.Add($"page error: {e}");
-            }
-        };
+        var errors = PageErrorLog.Attach(page);
         var navigations = 0;
         page.FrameNavigated += (_, frame) =>
         {
