@@ -86,7 +86,7 @@ public sealed class OverviewBrowserTests : IClassFixture<BrowserFixture>, IAsync
 
         await Assertions.Expect(predictions).ToHaveTextAsync("3", new() { Timeout = 15_000 });
         await Assertions.Expect(page.Locator("tr[data-model=\"credit-risk\"] [data-field=\"latency\"]"))
-            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[0-9]+\\.[0-9]{2} ms mean over 1 request$"));
+            .ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^p99 [0-9]+\\.[0-9]{2} ms, [0-9]+\\.[0-9]{2} ms mean over 1 request$"));
         await Assertions.Expect(page.Locator("#refresh-status")).ToContainTextAsync("Updated ");
         Assert.Equal(1, navigations);
         Assert.Empty(errors);

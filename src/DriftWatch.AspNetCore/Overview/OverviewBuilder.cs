@@ -10,7 +10,7 @@ namespace DriftWatch.AspNetCore.Overview;
 
 /// <summary>Gathers <see cref="OverviewData"/> from the in-process counters, monitors and alert board.</summary>
 /// <remarks>Reads only what is already computed: the latest drift snapshot (no evaluation is triggered), the quality
-/// window, the label-free monitor's latest estimate and the traffic counters. Latency is the mean of the service's own
+/// window, the label-free monitor's latest estimate and the traffic counters. Latency is the mean (and a histogram p99) of the service's own
 /// request timings; nothing is shown that the process does not measure.</remarks>
 internal static class OverviewBuilder
 {
@@ -48,6 +48,7 @@ internal static class OverviewBuilder
             entry.Traffic.Predictions,
             entry.Traffic.Requests,
             entry.Traffic.MeanLatencyMilliseconds,
+            entry.Traffic.LatencyQuantileMilliseconds(0.99),
             labelled,
             accuracy is { } a ? Finite(a) : null,
             mae is { } m ? Finite(m) : null,

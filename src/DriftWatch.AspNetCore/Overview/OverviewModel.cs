@@ -8,6 +8,9 @@ namespace DriftWatch.AspNetCore.Overview;
 /// <param name="Predictions">Predictions served since the service started.</param>
 /// <param name="Requests">Successful predict requests since the service started.</param>
 /// <param name="MeanLatencyMs">Mean predict-request duration in milliseconds, or <see langword="null"/> before the first request.</param>
+/// <param name="P99LatencyMs">The 99th percentile of the predict-request duration in milliseconds since the service
+/// started, estimated from the latency histogram's buckets as <c>histogram_quantile</c> does, or <see langword="null"/>
+/// before the first request.</param>
 /// <param name="Labelled">Labelled predictions in the quality window.</param>
 /// <param name="Accuracy">Accuracy over the labelled window, or <see langword="null"/> without labels (or for regression).</param>
 /// <param name="MeanAbsoluteError">Mean absolute error over the labelled window (regression), or <see langword="null"/>.</param>
@@ -21,6 +24,7 @@ internal sealed record OverviewModel(
     long Predictions,
     long Requests,
     double? MeanLatencyMs,
+    double? P99LatencyMs,
     int Labelled,
     double? Accuracy,
     double? MeanAbsoluteError,

@@ -21,7 +21,7 @@ internal static class OverviewText
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["predictions"] = model.Predictions.ToString(CultureInfo.InvariantCulture),
-            ["latency"] = model.MeanLatencyMs is { } ms ? Invariant($"{ms:0.00} ms mean over {model.Requests} {(model.Requests == 1 ? "request" : "requests")}") : None,
+            ["latency"] = model.MeanLatencyMs is { } ms ? Latency(ms, model) : None,
             ["quality"] = Quality(model),
             ["estimated"] = model.EstimatedAccuracy is { } e ? Invariant($"{e:0.000}") : None,
             ["drift"] = DriftText(drift),
@@ -29,6 +29,12 @@ internal static class OverviewText
             ["integrity"] = drift is null ? None : drift.IntegrityFaults.Count == 0 ? "no faults" : string.Join("; ", drift.IntegrityFaults),
             ["driftClass"] = drift?.DatasetDrift switch { true => "drift", false => "ok", null => string.Empty },
         };
+    }
+
+    private static string Latency(double mean, OverviewModel model)
+    {
+        var p99 = model.P99LatencyMs is { } p ? Invariant($"p99 {p:0.00} ms, ") : string.Empty;
+        return Invariant($"{p99}{mean:0.00} ms mean over {model.Requests} {(model.Requests == 1 ? "request" : "requests")}");
     }
 
     private static string Quality(OverviewModel model) => model switch

@@ -77,8 +77,9 @@ public sealed partial class OverviewEndpointTests : IDisposable
         Assert.Equal(4, (long)model["predictions"]!);
         Assert.Equal(2, (long)model["requests"]!);
         Assert.True((double)model["meanLatencyMs"]! >= 0);
+        Assert.True((double)model["p99LatencyMs"]! > 0);
         Assert.Equal("4", (string)model["display"]!["predictions"]!);
-        Assert.EndsWith(" ms mean over 2 requests", (string)model["display"]!["latency"]!, StringComparison.Ordinal);
+        Assert.Matches("^p99 [0-9]+\\.[0-9]{2} ms, [0-9]+\\.[0-9]{2} ms mean over 2 requests$", (string)model["display"]!["latency"]!);
         Assert.Equal(0, (int)model["labelled"]!);
         Assert.Null(model["accuracy"]);
         Assert.Equal("no labels yet", (string)model["display"]!["quality"]!);
