@@ -12,7 +12,7 @@ namespace DriftWatch.AspNetCore;
 /// <summary>Maps the DriftWatch endpoints.</summary>
 public static class DriftWatchEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>/v1/models/...</c> (predict, feedback, metadata, reference), <c>/healthz</c>, <c>/readyz</c>, <c>/</c>, <c>/v1/overview</c>, <c>/metrics</c> and <c>/v1/alerts</c>.</summary>
+    /// <summary>Maps <c>/v1/models/...</c> (predict, feedback, metadata, reference, reload), <c>/healthz</c>, <c>/readyz</c>, <c>/</c>, <c>/v1/overview</c>, <c>/metrics</c> and <c>/v1/alerts</c>.</summary>
     /// <param name="endpoints">The route builder.</param>
     /// <returns>The <c>/v1/models</c> route group, for more conventions or endpoints (e.g. <c>{model}/drift</c>).</returns>
     public static RouteGroupBuilder MapDriftWatch(this IEndpointRouteBuilder endpoints)
@@ -37,6 +37,9 @@ public static class DriftWatchEndpointRouteBuilderExtensions
             .AddEndpointFilter(new ApiKeyFilter(ApiKeyScope.Feedback));
         models.MapPut("/{model}/reference", ReferenceEndpoint.HandleAsync)
             .WithName("ReplaceReference").WithSummary("Replaces the model's reference data (admin).")
+            .AddEndpointFilter(new ApiKeyFilter(ApiKeyScope.Admin));
+        models.MapPost("/{model}/reload", ReloadEndpoint.HandleAsync)
+            .WithName("ReloadModel").WithSummary("Re-reads the model from its configured files and swaps it in (admin).")
             .AddEndpointFilter(new ApiKeyFilter(ApiKeyScope.Admin));
         models.MapDriftMonitoring();
         return models;

@@ -65,6 +65,8 @@ public static class DriftWatchServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<DriftWatchMetrics>();
         services.TryAddSingleton<DriftWatchRuntime>();
+        services.TryAddSingleton<ModelEntryBuilder>();
+        services.TryAddSingleton<ModelReloader>();
         services.TryAddSingleton<ApiKeys>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, InputMonitorFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, QualityMonitorFactory>());

@@ -13,6 +13,8 @@ namespace DriftWatch.AspNetCore.Endpoints;
 /// Idempotency rule: the first label stored for a prediction id stands. Sending the same label again answers 200 with
 /// status <c>duplicate</c> and changes nothing (metrics are not counted twice); a different label answers 409 and
 /// keeps the first. A request is all or nothing: one unknown id (404) or conflict (409) stores none of its items.
+/// Labels of predictions made by another version of the model (before a reload) are stored and counted in
+/// <c>driftwatch_feedback_total</c>, but do not enter the quality window and detectors of the version now served.
 /// </remarks>
 internal static class FeedbackEndpoint
 {
@@ -73,7 +75,7 @@ internal static class FeedbackEndpoint
         var labelled = new List<LabelledPrediction>();
         for (var i = 0; i < outcomes.Length; i++)
         {
-            if (outcomes[i].Status == FeedbackStatus.Stored)
+            if (outcomes[i].Status == FeedbackStatus.Stored && (outcomes[i].ModelVersion is null || outcomes[i].ModelVersion == entry.Model.Version))
             {
                 labelled.Add(new LabelledPrediction(items![i].PredictionId, outcomes[i].Output, items[i].Actual, outcomes[i].PredictedAt, now));
             }

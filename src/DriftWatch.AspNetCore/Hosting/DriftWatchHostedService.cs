@@ -1,7 +1,6 @@
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.AspNetCore.Monitoring;
 using DriftWatch.Serving.Models;
-using DriftWatch.Serving.Monitoring;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +13,7 @@ namespace DriftWatch.AspNetCore.Hosting;
 /// </remarks>
 internal sealed partial class DriftWatchHostedService(
     DriftWatchRuntime runtime,
-    IEnumerable<IPredictionObserverFactory> factories,
+    ModelEntryBuilder entryBuilder,
     ILogger<DriftWatchHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource _stopping = new();
@@ -25,34 +24,16 @@ internal sealed partial class DriftWatchHostedService(
     {
         var options = runtime.Options;
         await runtime.Store.InitializeAsync(cancellationToken);
-        var served = new List<ServedModel>();
+        var entries = new List<ModelEntry>();
         if (options.Models.Count == 0)
         {
-            served.Add(ModelLoader.CreateBuiltIn(CreditRiskModel.DefaultSeed));
+            entries.Add(Create(ModelLoader.CreateBuiltIn(CreditRiskModel.DefaultSeed), fingerprint: null));
         }
 
         foreach (var m in options.Models)
         {
-            served.Add(await ModelLoader.LoadAsync(m, cancellationToken));
-        }
-
-        var entries = new List<ModelEntry>();
-        foreach (var model in served)
-        {
-            var observers = new List<(string, IPredictionObserver)>();
-            if (options.Monitoring.Enabled)
-            {
-                foreach (var factory in factories)
-                {
-                    if (factory.Create(model) is { } observer)
-                    {
-                        observers.Add((factory.Name, observer));
-                    }
-                }
-            }
-
-            entries.Add(new ModelEntry(model, observers));
-            Log.ModelLoaded(logger, model.Name, model.Model.Version, model.Source, observers.Count);
+            var model = await ModelLoader.LoadAsync(m, cancellationToken);
+            entries.Add(Create(model, await ModelLoader.FingerprintAsync(m, cancellationToken)));
         }
 
         runtime.Registry.Set(entries);
@@ -85,6 +66,13 @@ internal sealed partial class DriftWatchHostedService(
     }
 
     public void Dispose() => _stopping.Dispose();
+
+    private ModelEntry Create(ServedModel model, string? fingerprint)
+    {
+        var entry = entryBuilder.Create(model, fingerprint: fingerprint);
+        Log.ModelLoaded(logger, model.Name, model.Model.Version, model.Source, entry.Observers.Length);
+        return entry;
+    }
 
     private async Task PruneLoopAsync()
     {

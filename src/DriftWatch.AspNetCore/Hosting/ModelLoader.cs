@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.Data;
 using DriftWatch.Serving.Models;
@@ -82,6 +83,42 @@ internal static class ModelLoader
         }
 
         return new ServedModel(model, reference, path);
+    }
+
+    /// <summary>Digests the files a configured model is loaded from: the model, its schema file (when present) and its reference data.</summary>
+    /// <param name="options">The model's configuration.</param>
+    /// <param name="cancellationToken">Cancels the reads.</param>
+    /// <returns>The first 8 bytes of the SHA-256 in lower-case hex, or <see langword="null"/> for the built-in model.</returns>
+    /// <exception cref="IOException">A file cannot be read.</exception>
+    public static async Task<string?> FingerprintAsync(ModelOptions options, CancellationToken cancellationToken)
+    {
+        if (DriftWatchOptionsValidator.ModelTypeOf(options) == "builtin")
+        {
+            return null;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[81_920];
+        var schema = options.Schema ?? ModelSchemaFile.PathFor(options.Path!);
+        foreach (var file in new[] { options.Path!, schema, options.Reference })
+        {
+            if (file is null || (file == schema && !File.Exists(file)))
+            {
+                continue;
+            }
+
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: true);
+            int read;
+            while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+
+            // A separator, so that moving bytes from one file to the next changes the digest.
+            hash.AppendData([0]);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
     }
 
     private static ModelSchema InferSchema(string name, DataViewSchema inputSchema, Dataset? reference)

@@ -34,6 +34,14 @@ internal sealed class ModelEntry
     /// <summary>Gets the built-in quality monitor, when monitoring is on.</summary>
     public QualityMonitor? Quality { get; }
 
+    /// <summary>Gets the version the model's files declare (configuration, else schema file, else <c>1</c>); a reload of
+    /// changed files that declare the same version serves <c>{declared}+{fingerprint}</c>.</summary>
+    public string? DeclaredVersion { get; init; }
+
+    /// <summary>Gets a digest of the files the model was loaded from (model, schema, reference), or <see langword="null"/>
+    /// for the built-in model.</summary>
+    public string? Fingerprint { get; init; }
+
     /// <summary>Gets the in-process traffic counters (for the overview page).</summary>
     public ModelTraffic Traffic { get; } = new();
 }

@@ -13,6 +13,7 @@ public sealed class ModelRegistry
 {
     private volatile FrozenDictionary<string, ModelEntry> _entries = FrozenDictionary<string, ModelEntry>.Empty;
     private volatile ModelEntry[] _ordered = [];
+    private readonly Lock _swap = new();
 
     /// <summary>Gets the served models, in configuration order.</summary>
     public IReadOnlyList<ServedModel> Models => [.. _ordered.Select(e => e.Served)];
@@ -36,8 +37,23 @@ public sealed class ModelRegistry
 
     internal void Set(IEnumerable<ModelEntry> entries)
     {
-        var list = entries.ToArray();
-        _entries = list.ToFrozenDictionary(e => e.Model.Name, StringComparer.Ordinal);
-        _ordered = list;
+        lock (_swap)
+        {
+            var list = entries.ToArray();
+            _entries = list.ToFrozenDictionary(e => e.Model.Name, StringComparer.Ordinal);
+            _ordered = list;
+        }
+    }
+
+    /// <summary>Swaps one model's entry (a reload): requests that already hold the old entry finish on it.</summary>
+    /// <param name="entry">The new entry; its model name must be served already.</param>
+    internal void Replace(ModelEntry entry)
+    {
+        lock (_swap)
+        {
+            var list = _ordered.Select(e => e.Model.Name == entry.Model.Name ? entry : e).ToArray();
+            _entries = list.ToFrozenDictionary(e => e.Model.Name, StringComparer.Ordinal);
+            _ordered = list;
+        }
     }
 }

@@ -62,12 +62,18 @@ public sealed class DriftMonitorRegistry
     }
 
     /// <summary>Creates (or re-creates, on reload) the observer of a model: stored profile first, else its reference data.</summary>
+    /// <remarks>
+    /// At start-up the saved state (windows, detector) is restored. When the model is already watched (a reload), the
+    /// new observer starts with empty windows and the saved state is deleted: the windows hold the previous model's
+    /// scores and its detector watched the previous model's errors.
+    /// </remarks>
     /// <param name="model">The model.</param>
     /// <param name="cancellationToken">Cancels the store reads.</param>
     /// <returns>The observer, or <see langword="null"/> when the model has neither a stored profile nor reference data.</returns>
     public async Task<ModelDriftObserver?> AttachAsync(ServedModel model, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(model);
+        var reload = _observers.ContainsKey(model.Name);
         ReferenceProfile? profile = null;
         if (await ReadAsync(ProfileKey(model.Name), cancellationToken).ConfigureAwait(false) is { } stored)
         {
@@ -92,7 +98,11 @@ public sealed class DriftMonitorRegistry
         }
 
         var monitor = CreateMonitor(model.Model, profile);
-        if (await ReadAsync(StateKey(model.Name), cancellationToken).ConfigureAwait(false) is { } state)
+        if (reload && _store is not null)
+        {
+            await _store.DeleteStateAsync(StateKey(model.Name), cancellationToken).ConfigureAwait(false);
+        }
+        else if (await ReadAsync(StateKey(model.Name), cancellationToken).ConfigureAwait(false) is { } state)
         {
             try
             {

@@ -7,4 +7,5 @@ namespace DriftWatch.Serving.Storage;
 /// <param name="Output">The stored prediction's output (default for <see cref="FeedbackStatus.UnknownId"/>).</param>
 /// <param name="PredictedAt">When the prediction was made.</param>
 /// <param name="StoredActual">The label in the store after the call (the earlier one for a conflict), or NaN.</param>
-public readonly record struct FeedbackOutcome(FeedbackStatus Status, ModelOutput Output, DateTimeOffset PredictedAt, double StoredActual);
+/// <param name="ModelVersion">The version of the model that made the prediction, or <see langword="null"/> when unknown.</param>
+public readonly record struct FeedbackOutcome(FeedbackStatus Status, ModelOutput Output, DateTimeOffset PredictedAt, double StoredActual, string? ModelVersion = null);

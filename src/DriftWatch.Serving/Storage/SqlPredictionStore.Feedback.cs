@@ -17,7 +17,7 @@ public sealed partial class SqlPredictionStore
         await using var find = connection.CreateCommand();
         find.Transaction = transaction;
         find.CommandText =
-            "SELECT p.time_ms, p.label, p.score, l.actual FROM driftwatch_predictions p " +
+            "SELECT p.time_ms, p.label, p.score, l.actual, p.model_version FROM driftwatch_predictions p " +
             "LEFT JOIN driftwatch_labels l ON l.prediction_id = p.id WHERE p.id = @id AND p.model = @model";
         var findId = Parameter(find, "id");
         Parameter(find, "model").Value = model;
@@ -39,6 +39,7 @@ public sealed partial class SqlPredictionStore
             long timeMs;
             ModelOutput output;
             double? existing;
+            string version;
             await using (var reader = await find.ExecuteReaderAsync(cancellationToken))
             {
                 if (!await reader.ReadAsync(cancellationToken))
@@ -51,6 +52,7 @@ public sealed partial class SqlPredictionStore
                 timeMs = reader.GetInt64(0);
                 output = new ModelOutput(GetDouble(reader, 1), GetDouble(reader, 2));
                 existing = reader.IsDBNull(3) ? null : reader.GetDouble(3);
+                version = reader.GetString(4);
             }
 
             var predictedAt = DateTimeOffset.FromUnixTimeMilliseconds(timeMs);
@@ -61,7 +63,7 @@ public sealed partial class SqlPredictionStore
                 insertTime.Value = timeMs;
                 if (await insert.ExecuteNonQueryAsync(cancellationToken) == 1)
                 {
-                    outcomes[i] = new FeedbackOutcome(FeedbackStatus.Stored, output, predictedAt, item.Actual);
+                    outcomes[i] = new FeedbackOutcome(FeedbackStatus.Stored, output, predictedAt, item.Actual, version);
                     continue;
                 }
 
@@ -73,7 +75,7 @@ public sealed partial class SqlPredictionStore
 
             // Idempotency rule: the first label stands; the same value again is a no-op, a different one a conflict.
             var same = existing.Value.Equals(item.Actual);
-            outcomes[i] = new FeedbackOutcome(same ? FeedbackStatus.Duplicate : FeedbackStatus.Conflict, output, predictedAt, existing.Value);
+            outcomes[i] = new FeedbackOutcome(same ? FeedbackStatus.Duplicate : FeedbackStatus.Conflict, output, predictedAt, existing.Value, version);
             ok &= same;
         }
 

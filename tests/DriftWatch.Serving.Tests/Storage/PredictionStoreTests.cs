@@ -46,7 +46,7 @@ public abstract class PredictionStoreTests
 
         var outcomes = await store.RecordFeedbackAsync("m", [new FeedbackItem("a", 0)], T0.AddHours(1));
 
-        Assert.Equal([new FeedbackOutcome(FeedbackStatus.Stored, new ModelOutput(1, 0.75), T0, 0)], outcomes);
+        Assert.Equal([new FeedbackOutcome(FeedbackStatus.Stored, new ModelOutput(1, 0.75), T0, 0, "7")], outcomes);
         Assert.Equal(0, (await store.FindPredictionAsync("a"))!.Actual);
     }
 
