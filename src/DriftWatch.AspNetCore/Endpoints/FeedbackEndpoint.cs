@@ -12,12 +12,17 @@ namespace DriftWatch.AspNetCore.Endpoints;
 /// <remarks>
 /// Idempotency rule: the first label stored for a prediction id stands. Sending the same label again answers 200 with
 /// status <c>duplicate</c> and changes nothing (metrics are not counted twice); a different label answers 409 and
-/// keeps the first. A request is all or nothing: one unknown id (404) or conflict (409) stores none of its items.
+/// keeps the first. With a shared (PostgreSQL) store, an id not found is looked up again for about 0.8 s before the 404,
+/// since another replica may have answered the prediction before committing it. A request is all or nothing: one unknown id (404) or conflict (409) stores none of its items.
 /// Labels of predictions made by another version of the model (before a reload) are stored and counted in
 /// <c>driftwatch_feedback_total</c>, but do not enter the quality window and detectors of the version now served.
 /// </remarks>
 internal static class FeedbackEndpoint
 {
+    /// <summary>Waits between lookups of an id not found in a shared (PostgreSQL) store: about 0.8 s in all.</summary>
+    internal static readonly TimeSpan[] SharedStoreRetryDelays =
+        [TimeSpan.FromMilliseconds(25), TimeSpan.FromMilliseconds(50), TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(400)];
+
     public static async Task<IResult> HandleAsync(string model, HttpContext context, DriftWatchRuntime runtime)
     {
         if (!runtime.Registry.TryGetEntry(model, out var entry))
@@ -55,6 +60,22 @@ internal static class FeedbackEndpoint
             outcomes = await runtime.Store.RecordFeedbackAsync(model, items!, now, context.RequestAborted);
         }
 
+        if (runtime.Store.Provider == "postgres")
+        {
+            // A shared store: the prediction may have been made by another replica whose writer has not committed it
+            // yet (it answers before it writes). Look again a few times before answering 404.
+            foreach (var delay in SharedStoreRetryDelays)
+            {
+                if (!outcomes.Any(o => o.Status == FeedbackStatus.UnknownId))
+                {
+                    break;
+                }
+
+                await Task.Delay(delay, runtime.TimeProvider, context.RequestAborted);
+                outcomes = await runtime.Store.RecordFeedbackAsync(model, items!, now, context.RequestAborted);
+            }
+        }
+
         for (var i = 0; i < outcomes.Length; i++)
         {
             var at = string.Create(CultureInfo.InvariantCulture, $"feedback[{i}]");
@@ -81,8 +102,9 @@ internal static class FeedbackEndpoint
             }
         }
 
-        runtime.Metrics.Feedback.Add(labelled.Count, entry.ModelTag, entry.VersionTag, new("status", "stored"));
-        runtime.Metrics.Feedback.Add(outcomes.Length - labelled.Count, entry.ModelTag, entry.VersionTag, new("status", "duplicate"));
+        var stored = outcomes.Count(o => o.Status == FeedbackStatus.Stored);
+        runtime.Metrics.Feedback.Add(stored, entry.ModelTag, entry.VersionTag, new("status", "stored"));
+        runtime.Metrics.Feedback.Add(outcomes.Length - stored, entry.ModelTag, entry.VersionTag, new("status", "duplicate"));
         if (labelled.Count > 0 && entry.Observers.Length > 0)
         {
             runtime.ObserveLabels(entry, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(labelled));

@@ -15,6 +15,9 @@ namespace DriftWatch.Serving.Storage;
 /// </remarks>
 public sealed partial class SqlPredictionStore : IPredictionStore
 {
+    // The advisory lock that serializes schema creation across replicas ("drftwtch" in ASCII).
+    private const long SchemaLockKey = 0x6472667477746368;
+
     private readonly DbDataSource _dataSource;
     private readonly bool _isSqlite;
     private readonly TimeProvider _timeProvider;
@@ -71,9 +74,22 @@ public sealed partial class SqlPredictionStore : IPredictionStore
             "CREATE INDEX IF NOT EXISTS driftwatch_labels_time ON driftwatch_labels (time_ms)",
             $"CREATE TABLE IF NOT EXISTS driftwatch_state (key TEXT PRIMARY KEY, value {blob} NOT NULL, updated_ms {integer} NOT NULL)",
         ];
+        // Replicas starting together on one PostgreSQL database would race on CREATE ... IF NOT EXISTS (which can fail
+        // with a unique violation in the system catalogs): a transaction-scoped advisory lock makes them take turns.
+        await using var transaction = _isSqlite ? null : await connection.BeginTransactionAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({SchemaLockKey})", cancellationToken);
+        }
+
         foreach (var sql in ddl)
         {
-            await ExecuteAsync(connection, null, sql, cancellationToken);
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
         }
     }
 

@@ -268,6 +268,7 @@ public sealed class ReloadEndpointTests : IDisposable
         Assert.Equal(2, labelled.Length);
         Assert.All(labelled, l => Assert.Contains($"model_version=\"{version}\"", l, StringComparison.Ordinal));
         Assert.All(labelled, l => Assert.EndsWith(" 0", l, StringComparison.Ordinal));
+        Assert.Contains($"driftwatch_feedback_total{{model=\"{_name}\",model_version=\"{version}\",status=\"stored\"}} 1", metrics, StringComparison.Ordinal);
     }
 
     private static (byte[] First, byte[] Second, ModelSchema Schema) Train()
