@@ -72,109 +72,14 @@ public sealed class StraightforwardReferenceTests
         return stream;
     }
 
-    // river/drift/adwin_c.pyx (0.24+), transcribed with lists.
     private static List<int> PlainAdwin(AdwinOptions o, double[] stream)
     {
+        var reference = new RiverAdwinReference(o);
         var drifts = new List<int>();
-        List<List<(double Total, double Variance)>> rows = [[]];
-        double width = 0, total = 0, variance = 0;
-        long tick = 0;
-        bool drift = false;
         for (int i = 0; i < stream.Length; i++)
         {
-            if (drift)
-            {
-                rows = [[]];
-                width = total = variance = 0;
-                tick = 0;
-            }
-
-            double x = stream[i];
-            rows[0].Add((x, 0.0));
-            width += 1;
-            double inc = 0;
-            if (width > 1.0)
-            {
-                inc = (width - 1.0) * (x - (total / (width - 1.0))) * (x - (total / (width - 1.0))) / width;
-            }
-
-            variance += inc;
-            total += x;
-            for (int r = 0; r < rows.Count && rows[r].Count == o.MaxBuckets + 1; r++)
-            {
-                if (r + 1 == rows.Count)
-                {
-                    rows.Add([]);
-                }
-
-                double n1 = Math.Pow(2, r);
-                double mu1 = rows[r][0].Total / n1, mu2 = rows[r][1].Total / n1;
-                rows[r + 1].Add((rows[r][0].Total + rows[r][1].Total, rows[r][0].Variance + rows[r][1].Variance + (n1 * 0.5 * (mu1 - mu2) * (mu1 - mu2))));
-                rows[r].RemoveRange(0, 2);
-                if (rows[r + 1].Count <= o.MaxBuckets)
-                {
-                    break;
-                }
-            }
-
-            tick++;
-            drift = false;
-            if (tick % o.Clock == 0 && width > o.GracePeriod)
-            {
-                bool reduce = true;
-                while (reduce)
-                {
-                    reduce = false;
-                    bool exit = false;
-                    double n0 = 0, nn1 = width, u0 = 0, u1 = total;
-                    for (int r = rows.Count - 1; r >= 0 && !exit; r--)
-                    {
-                        for (int k = 0; k < rows[r].Count; k++)
-                        {
-                            double size = Math.Pow(2, r);
-                            n0 += size;
-                            nn1 -= size;
-                            u0 += rows[r][k].Total;
-                            u1 -= rows[r][k].Total;
-                            if (r == 0 && k == rows[r].Count - 1)
-                            {
-                                exit = true;
-                                break;
-                            }
-
-                            double dm = (u0 / n0) - (u1 / nn1);
-                            if (nn1 >= o.MinWindowLength && n0 >= o.MinWindowLength)
-                            {
-                                double dp = Math.Log(2 * Math.Log(width) / o.Delta);
-                                double m = (1.0 / (n0 - o.MinWindowLength + 1)) + (1.0 / (nn1 - o.MinWindowLength + 1));
-                                double eps = Math.Sqrt(2 * m * (variance / width) * dp) + (2.0 / 3.0 * dp * m);
-                                if (Math.Abs(dm) > eps)
-                                {
-                                    reduce = true;
-                                    drift = true;
-                                    int last = rows.Count - 1;
-                                    double n = Math.Pow(2, last);
-                                    var (u, v) = rows[last][0];
-                                    width -= n;
-                                    total -= u;
-                                    double muW = total / width;
-                                    variance -= v + (n * width * ((u / n) - muW) * ((u / n) - muW) / (n + width));
-                                    rows[last].RemoveAt(0);
-                                    if (rows[last].Count == 0)
-                                    {
-                                        rows.RemoveAt(last);
-                                    }
-
-                                    exit = true;
-                                    break;
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-
-            if (drift)
+            reference.Update(stream[i]);
+            if (reference.DriftDetected)
             {
                 drifts.Add(i);
             }
