@@ -64,36 +64,54 @@ public sealed partial class Adwin
             _rows++;
         }
 
-        int merges = 1 + ((length - _maxBuckets - 1) / 2);
-        int start = row * _stride;
-        int next = ((row + 1) * _stride) + _counts[row + 1];
-        double[] totals = _totals;
-        double[] variances = _variances;
-
-        // River: n1 = 2^row, μ = total/n1, temp = n1·0.5·(μ1 − μ2)², v12 = v1 + v2 + temp (v = 0 in row 0).
-        double halfN = Pow2(row) * 0.5;
-        double inverseN = InversePow2(row);
-        for (int j = 0; j < merges; j++)
+        unchecked
         {
-            double t1 = totals[start + (2 * j)];
-            double t2 = totals[start + (2 * j) + 1];
-            double mu1 = t1 * inverseN;
-            double mu2 = t2 * inverseN;
-            double temp = halfN * (mu1 - mu2) * (mu1 - mu2);
-            double v12 = row == 0 ? 0.0 + 0.0 + temp : variances[start + (2 * j)] + variances[start + (2 * j) + 1] + temp;
-            totals[next + j] = t1 + t2;
-            variances[next + j] = v12;
+            int merges = 1 + ((length - _maxBuckets - 1) / 2);
+            var totals = _totals.AsSpan(row * _stride, _stride);
+            var variances = _variances.AsSpan(row * _stride, _stride);
+            int received = _counts[row + 1];
+            var nextTotals = _totals.AsSpan(((row + 1) * _stride) + received, merges);
+            var nextVariances = _variances.AsSpan(((row + 1) * _stride) + received, merges);
+
+            // River: n1 = 2^row, μ = total/n1, temp = n1·0.5·(μ1 − μ2)², v12 = v1 + v2 + temp (v = 0 in row 0, so there
+            // v12 = 0 + 0 + temp = temp and μ = total).
+            if (row == 0)
+            {
+                for (int j = 0; j < nextTotals.Length; j++)
+                {
+                    double t1 = totals[2 * j];
+                    double t2 = totals[(2 * j) + 1];
+                    nextTotals[j] = t1 + t2;
+                    nextVariances[j] = 0.5 * (t1 - t2) * (t1 - t2);
+                }
+            }
+            else
+            {
+                double halfN = Pow2(row) * 0.5;
+                double inverseN = InversePow2(row);
+                for (int j = 0; j < nextTotals.Length; j++)
+                {
+                    double t1 = totals[2 * j];
+                    double t2 = totals[(2 * j) + 1];
+                    double mu1 = t1 * inverseN;
+                    double mu2 = t2 * inverseN;
+                    nextTotals[j] = t1 + t2;
+                    nextVariances[j] = variances[2 * j] + variances[(2 * j) + 1] + (halfN * (mu1 - mu2) * (mu1 - mu2));
+                }
+            }
+
+            // Keep the newest (at most max_buckets) at the front of the row.
+            int keep = length - (2 * merges);
+            for (int k = 0; k < keep; k++)
+            {
+                totals[k] = totals[k + (2 * merges)];
+                variances[k] = variances[k + (2 * merges)];
+            }
+
+            _counts[row] = keep;
+            _counts[row + 1] = received + merges;
         }
 
-        int keep = length - (2 * merges);
-        totals.AsSpan(start + (2 * merges), keep).CopyTo(totals.AsSpan(start));
-        if (row > 0)
-        {
-            variances.AsSpan(start + (2 * merges), keep).CopyTo(variances.AsSpan(start));
-        }
-
-        _counts[row] = keep;
-        _counts[row + 1] += merges;
         return true;
     }
 
