@@ -46,6 +46,7 @@ public sealed partial class Adwin
         }
 
         _fill = _counts[0];
+        _accounted = _fill;
     }
 
     // Merges the row's oldest pairs into the next row (created if needed); returns whether the next row received any.
@@ -138,6 +139,7 @@ public sealed partial class Adwin
         if (last == 0)
         {
             _fill = remaining;
+            _accounted = remaining;
         }
         else if (remaining == 0)
         {

@@ -11,6 +11,7 @@ public sealed partial class Adwin
     {
         // The snapshot holds River's rows: merge the buffered values first (this changes no observable state).
         Sync();
+        CatchUp();
         MergePending();
         Arm();
         var rows = new RowState[_rows];
@@ -73,6 +74,7 @@ public sealed partial class Adwin
 
         adwin._rows = s.Rows.Length;
         adwin._fill = adwin._counts[0];
+        adwin._accounted = adwin._fill;
         adwin._absoluteSum = absoluteSum;
         adwin._width = s.Width;
         adwin._total = s.Total;

@@ -38,9 +38,12 @@ public sealed partial class Adwin : IDriftDetector
     private readonly int _minWindowLength;
     private readonly int _gracePeriod;
 
+    // River's window statistics (width, total, running sum of squared deviations) up to row 0's first _accounted
+    // values; CatchUp folds in the rest.
     private double _width;
     private double _total;
     private double _variance;
+    private int _accounted;
     private bool _drift;
     private long _skipped;
     private long _detections;
@@ -88,16 +91,37 @@ public sealed partial class Adwin : IDriftDetector
     public long SkippedCount => _skipped;
 
     /// <summary>Gets the number of values in the window.</summary>
-    public double Width => _width;
+    public double Width
+    {
+        get
+        {
+            CatchUp();
+            return _width;
+        }
+    }
 
     /// <summary>Gets the sum of the values in the window.</summary>
-    public double Total => _total;
+    public double Total
+    {
+        get
+        {
+            CatchUp();
+            return _total;
+        }
+    }
 
     /// <summary>Gets River's running sum of squared deviations of the window (its <c>variance</c>; divide by <see cref="Width"/> for the variance).</summary>
-    public double Variance => _variance;
+    public double Variance
+    {
+        get
+        {
+            CatchUp();
+            return _variance;
+        }
+    }
 
     /// <summary>Gets the mean of the window (0 when empty).</summary>
-    public double Estimation => _width == 0 ? 0.0 : _total / _width;
+    public double Estimation => Width == 0 ? 0.0 : _total / _width;
 
     /// <summary>Gets the number of drifts signalled since construction.</summary>
     public long DetectionCount => _detections;
@@ -116,19 +140,7 @@ public sealed partial class Adwin : IDriftDetector
             ResetState();
         }
 
-        // River's _insert_element: the running sum of squared deviations, then the total. The two divisions are
-        // River's (a reciprocal would round differently); only the adds are carried from one update to the next.
-        double width = _width + 1.0;
-        double total = _total;
-        if (width > 1.0)
-        {
-            double previous = width - 1.0;
-            double d = value - (total / previous);
-            _variance += previous * d * d / width;
-        }
-
-        _total = total + value;
-        _width = width;
+        // Row 0 takes the value; the window statistics follow at the next event (or read), four values at a time.
         unchecked
         {
             int fill = _fill;
@@ -151,41 +163,12 @@ public sealed partial class Adwin : IDriftDetector
         {
             while (i < values.Length)
             {
-                // One run between events, with the state in locals.
-                double width = _width;
-                double total = _total;
-                double variance = _variance;
+                // One run of values up to the next event, copied into row 0.
                 double[] row0 = _totals;
                 int fill = _fill;
                 int countdown = _countdown;
-                bool drift = _drift;
                 while (i < values.Length)
                 {
-                    // Four values at once when they are finite and no event falls among them: the divisions in
-                    // vector lanes (same IEEE operations, so the same results), the carried sums added in order.
-                    if (Vector256.IsHardwareAccelerated && countdown > 4 && width >= 1.0 && !drift && i <= values.Length - 4)
-                    {
-                        var x = Vector256.Create(values.Slice(i, 4));
-                        if (Vector256.EqualsAll(x - x, Vector256<double>.Zero))
-                        {
-                            double t1 = total + x.GetElement(0);
-                            double t2 = t1 + x.GetElement(1);
-                            double t3 = t2 + x.GetElement(2);
-                            var before = Vector256.Create(total, t1, t2, t3);
-                            total = t3 + x.GetElement(3);
-                            var previous = Vector256.Create(width, width + 1.0, width + 2.0, width + 3.0);
-                            var d = x - (before / previous);
-                            var increment = previous * d * d / (previous + Vector256<double>.One);
-                            variance = variance + increment.GetElement(0) + increment.GetElement(1) + increment.GetElement(2) + increment.GetElement(3);
-                            width += 4.0;
-                            x.CopyTo(row0.AsSpan(fill, 4));
-                            fill += 4;
-                            countdown -= 4;
-                            i += 4;
-                            continue;
-                        }
-                    }
-
                     double value = values[i++];
                     if (!double.IsFinite(value))
                     {
@@ -193,22 +176,12 @@ public sealed partial class Adwin : IDriftDetector
                         continue;
                     }
 
-                    if (drift)
+                    if (_drift)
                     {
                         ResetState();
-                        drift = false;
-                        (width, total, variance, fill, countdown) = (0.0, 0.0, 0.0, 0, _countdown);
+                        (fill, countdown) = (_fill, _countdown);
                     }
 
-                    width += 1.0;
-                    if (width > 1.0)
-                    {
-                        double previous = width - 1.0;
-                        double d = value - (total / previous);
-                        variance += previous * d * d / width;
-                    }
-
-                    total += value;
                     row0[fill++] = value;
                     if (--countdown == 0)
                     {
@@ -216,7 +189,7 @@ public sealed partial class Adwin : IDriftDetector
                     }
                 }
 
-                (_width, _total, _variance, _fill, _countdown) = (width, total, variance, fill, countdown);
+                (_fill, _countdown) = (fill, countdown);
                 if (countdown != 0)
                 {
                     break;
@@ -245,6 +218,7 @@ public sealed partial class Adwin : IDriftDetector
         Array.Clear(_counts);
         _rows = 1;
         _fill = 0;
+        _accounted = 0;
         _absoluteSum = 0;
         _width = 0;
         _total = 0;
@@ -275,6 +249,7 @@ public sealed partial class Adwin : IDriftDetector
     private void OnEvent()
     {
         Sync();
+        CatchUp();
         MergePending();
         if (_untilTick == 0)
         {
@@ -290,5 +265,63 @@ public sealed partial class Adwin : IDriftDetector
         }
 
         Arm();
+    }
+
+    // River's _insert_element for row 0's values not yet in the statistics: d = x − total/(w − 1), variance +=
+    // (w − 1)·d·d/w, total += x. The divisions run four lanes at a time (the same IEEE operations, so the same results);
+    // only the adds carry from one value to the next, and they run in River's order.
+    private void CatchUp()
+    {
+        int from = _accounted;
+        int to = _fill;
+        if (from == to)
+        {
+            return;
+        }
+
+        _accounted = to;
+        var values = _totals.AsSpan(from, to - from);
+        double width = _width;
+        double total = _total;
+        double variance = _variance;
+        int k = 0;
+        if (width == 0)
+        {
+            // The first value: width 1, no variance term.
+            width = 1.0;
+            total += values[0];
+            k = 1;
+        }
+
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var step = Vector256.Create(0.0, 1.0, 2.0, 3.0);
+            for (; k <= values.Length - 4; k += 4)
+            {
+                var x = Vector256.Create(values.Slice(k, 4));
+                double t1 = total + x.GetElement(0);
+                double t2 = t1 + x.GetElement(1);
+                double t3 = t2 + x.GetElement(2);
+                var before = Vector256.Create(total, t1, t2, t3);
+                total = t3 + x.GetElement(3);
+                var previous = Vector256.Create(width) + step;
+                var d = x - (before / previous);
+                var increment = previous * d * d / (previous + Vector256<double>.One);
+                variance = variance + increment.GetElement(0) + increment.GetElement(1) + increment.GetElement(2) + increment.GetElement(3);
+                width += 4.0;
+            }
+        }
+
+        for (; k < values.Length; k++)
+        {
+            double x = values[k];
+            double previous = width;
+            width += 1.0;
+            double d = x - (total / previous);
+            variance += previous * d * d / width;
+            total += x;
+        }
+
+        (_width, _total, _variance) = (width, total, variance);
     }
 }
