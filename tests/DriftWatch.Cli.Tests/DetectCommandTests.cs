@@ -131,6 +131,39 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Equal(7, result.N);
     }
 
+    [Theory]
+    [InlineData("ddm")]
+    [InlineData("adwin")]
+    public void Run_StreamLongerThanOneChunk_SameIndicesAsOneUpdateAtATime(string name)
+    {
+        // Bernoulli errors whose rate moves 0.2 → 0.5 → 0.2 → ... every 40 000 rows (DDM also warns), with NaN cells.
+        var random = new Random(11);
+        double[] stream = [.. Enumerable.Range(0, 300_000).Select(i => random.Next(100) == 0 ? double.NaN : random.NextDouble() < (i / 40_000 % 2 == 0 ? 0.2 : 0.5) ? 1.0 : 0.0)];
+        var one = DriftDetectors.Create(name);
+        var expectedDrifts = new List<int>();
+        var expectedWarnings = new List<int>();
+        for (int i = 0; i < stream.Length; i++)
+        {
+            one.Update(stream[i]);
+            if (double.IsFinite(stream[i]) && one.DriftDetected)
+            {
+                expectedDrifts.Add(i);
+            }
+
+            if (double.IsFinite(stream[i]) && one.WarningDetected)
+            {
+                expectedWarnings.Add(i);
+            }
+        }
+
+        var result = DetectCommand.Run(DriftDetectors.Create(name), stream);
+
+        Assert.True(expectedDrifts.Count >= 3);
+        Assert.Equal(expectedDrifts, result.Drifts);
+        Assert.Equal(expectedWarnings, result.Warnings);
+        Assert.Equal(one.SkippedCount, result.Skipped);
+    }
+
     private static string Data(string name) => Path.Combine(AppContext.BaseDirectory, "TestData", "detectors", name);
 
     private string Write(string name, string text)

@@ -56,29 +56,33 @@ internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
     /// <param name="detector">The detector.</param>
     /// <param name="stream">The values, NaN where missing.</param>
     /// <returns>The result.</returns>
+    /// <remarks>
+    /// Feeds the stream through <see cref="IDriftDetector.Update(ReadOnlySpan{double}, Span{int}, Span{int})"/> in chunks.
+    /// A row holding a skipped value reports no flag: the detector's flags still describe the previous value.
+    /// </remarks>
     internal static DetectResult Run(IDriftDetector detector, ReadOnlySpan<double> stream)
     {
+        const int Chunk = 1 << 16;
         var drifts = new List<int>();
         var warnings = new List<int>();
-        for (int i = 0; i < stream.Length; i++)
+        int[] driftBuffer = new int[Math.Min(Chunk, Math.Max(1, stream.Length))];
+        int[] warningBuffer = new int[driftBuffer.Length];
+        int done = 0;
+        while (done < stream.Length)
         {
-            double x = stream[i];
-            detector.Update(x);
-            if (!double.IsFinite(x))
+            var chunk = stream.Slice(done, Math.Min(Chunk, stream.Length - done));
+            var result = detector.Update(chunk, driftBuffer, warningBuffer);
+            foreach (int i in driftBuffer.AsSpan(0, result.DriftCount))
             {
-                // Skipped (and counted) by the detector: its flags still describe the previous value, so this row reports none.
-                continue;
+                drifts.Add(done + i);
             }
 
-            if (detector.DriftDetected)
+            foreach (int i in warningBuffer.AsSpan(0, result.WarningCount))
             {
-                drifts.Add(i);
+                warnings.Add(done + i);
             }
 
-            if (detector.WarningDetected)
-            {
-                warnings.Add(i);
-            }
+            done += result.Consumed;
         }
 
         return new DetectResult(detector.Name, stream.Length, drifts, warnings, detector.SkippedCount);
