@@ -51,43 +51,8 @@ internal sealed class CramerVonMisesMethod : IDriftMethod
     {
         int nx = x.Length, ny = y.Length;
 
-        // One merge pass: every value in a tie group gets the group's midrank; the sorted position within its own
-        // sample is its index + 1. Twice a midrank is an integer, so Σ(2(r − i))² is accumulated exactly in integers.
-        int i = 0, j = 0;
-        long pos = 0;
-        Int128 sx = 0, sy = 0;
-        while (i < nx || j < ny)
-        {
-            var v = i < nx && (j >= ny || x[i] <= y[j]) ? x[i] : y[j];
-            int i0 = i, j0 = j;
-            while (i < nx && x[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < ny && y[j] <= v)
-            {
-                j++;
-            }
-
-            long c = (i - i0) + (j - j0);
-            var twiceMid = (2 * pos) + c + 1;
-            for (long q = i0; q < i; q++)
-            {
-                var d = twiceMid - (2 * (q + 1));
-                sx += d * d;
-            }
-
-            for (long q = j0; q < j; q++)
-            {
-                var d = twiceMid - (2 * (q + 1));
-                sy += d * d;
-            }
-
-            pos += c;
-        }
-
-        var u = (nx * ((double)sx / 4)) + (ny * ((double)sy / 4));
+        var (sx, sy) = SquaredRankDifferences(x, y);
+        var u = (nx * sx) + (ny * sy);
         double k = (double)nx * ny, bigN = nx + ny;
         var t = (u / (k * bigN)) - (((4 * k) - 1) / (6 * bigN));
         double p;
@@ -105,6 +70,104 @@ internal sealed class CramerVonMisesMethod : IDriftMethod
         }
 
         return (t, p);
+    }
+
+    /// <summary>Σ(r_i − i)² and Σ(s_j − j)² over both sorted samples, where r and s are midranks in the pooled sample and
+    /// i, j the 1-based positions within each sample, in one merge pass.</summary>
+    /// <param name="x">The first sample, sorted.</param>
+    /// <param name="y">The second sample, sorted.</param>
+    /// <returns>Both sums, exact (each may be a multiple of ¼: ties give half-integer midranks).</returns>
+    /// <remarks>
+    /// A value alone in its tie group (the common case) has r_i − i = the count of the other sample's values below it,
+    /// so the pass adds that count squared without forming ranks. A tie group of c values starting at pooled position
+    /// pos gives twice-midrank 2·pos + c + 1; twice the differences are integers, so the sums stay exact. The squares
+    /// (below 2⁶² for fewer than 2³⁰ values) are added in 64-bit accumulators that are moved into 128-bit totals
+    /// before they could overflow.
+    /// </remarks>
+    internal static (double Sx, double Sy) SquaredRankDifferences(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        const ulong Flush = 1UL << 63;
+        int nx = x.Length, ny = y.Length;
+        int i = 0, j = 0;
+
+        // single*: Σ count² of lone values; ties*: Σ (2(r − i))² of tie groups (four times the contribution).
+        ulong singleX = 0, singleY = 0, tiesX = 0, tiesY = 0;
+        Int128 totalX = 0, totalY = 0, totalTiesX = 0, totalTiesY = 0;
+        unchecked
+        {
+            while (i < nx || j < ny)
+            {
+                var a = i < nx ? x[i] : double.PositiveInfinity;
+                var b = j < ny ? y[j] : double.PositiveInfinity;
+                if (a < b && (i + 1 == nx || x[i + 1] != a))
+                {
+                    singleX += (ulong)j * (ulong)j;
+                    i++;
+                    if (singleX >= Flush)
+                    {
+                        totalX += singleX;
+                        singleX = 0;
+                    }
+
+                    continue;
+                }
+
+                if (b < a && (j + 1 == ny || y[j + 1] != b))
+                {
+                    singleY += (ulong)i * (ulong)i;
+                    j++;
+                    if (singleY >= Flush)
+                    {
+                        totalY += singleY;
+                        singleY = 0;
+                    }
+
+                    continue;
+                }
+
+                // A tie group: every copy of v on either side gets the group's midrank.
+                var v = Math.Min(a, b);
+                int i0 = i, j0 = j;
+                while (i < nx && x[i] <= v)
+                {
+                    i++;
+                }
+
+                while (j < ny && y[j] <= v)
+                {
+                    j++;
+                }
+
+                long c = (i - i0) + (j - j0);
+                var twiceMid = (2L * (i0 + j0)) + c + 1;
+                for (long q = i0; q < i; q++)
+                {
+                    var d = twiceMid - (2 * (q + 1));
+                    tiesX += (ulong)(d * d);
+                    if (tiesX >= Flush)
+                    {
+                        totalTiesX += tiesX;
+                        tiesX = 0;
+                    }
+                }
+
+                for (long q = j0; q < j; q++)
+                {
+                    var d = twiceMid - (2 * (q + 1));
+                    tiesY += (ulong)(d * d);
+                    if (tiesY >= Flush)
+                    {
+                        totalTiesY += tiesY;
+                        tiesY = 0;
+                    }
+                }
+            }
+        }
+
+        // Four times each sum is an integer: round it to double once.
+        var fourX = (4 * (totalX + singleX)) + totalTiesX + tiesX;
+        var fourY = (4 * (totalY + singleY)) + totalTiesY + tiesY;
+        return ((double)fourX / 4, (double)fourY / 4);
     }
 
     /// <summary>The limiting CDF of the one-sample statistic (Csörgő and Faraway 1996, eq. 1.2).</summary>
