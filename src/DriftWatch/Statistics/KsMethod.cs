@@ -6,8 +6,9 @@ namespace DriftWatch.Statistics;
 /// when max(n_ref, n_cur) ≤ 10 000 (D is then reported snapped to the lattice h/lcm as scipy does), otherwise
 /// <c>kstwo.sf(D, round(n_ref·n_cur/(n_ref+n_cur)))</c>. See <see cref="KolmogorovSmirnov"/>.</para>
 /// <para>Score = p-value; default threshold 0.05; drift when p ≤ threshold (Evidently's rule, both profiles).</para>
-/// <para>Both samples are sorted once (cached on <see cref="ColumnSample"/>), in parallel, and D is found in one
-/// merge pass.</para>
+/// <para>When both samples are already sorted (cached on <see cref="ColumnSample"/>) D is found in one merge pass;
+/// otherwise, from 8192 values on, <see cref="BucketedKolmogorovSmirnov"/> finds the same D while sorting only the value
+/// ranges where the maximum can be.</para>
 /// </remarks>
 internal sealed class KsMethod : IDriftMethod
 {
@@ -27,9 +28,20 @@ internal sealed class KsMethod : IDriftMethod
     public DriftTestResult Compute(ColumnSample reference, ColumnSample current, DriftProfile profile, double threshold)
     {
         ContinuousInput.Require(Name, reference, current);
-        var (r, c) = ContinuousInput.Sorted(reference, current);
-        var d = KolmogorovSmirnov.StatisticSorted(r, c);
-        var (statistic, p) = KolmogorovSmirnov.Test(d, r.Length, c.Length);
+        var d = double.NaN;
+        if ((reference.SortedIfComputed is null || current.SortedIfComputed is null)
+            && reference.Count + current.Count >= BucketedKolmogorovSmirnov.MinimumPooled)
+        {
+            d = BucketedKolmogorovSmirnov.Statistic(reference.Numbers!, current.Numbers!);
+        }
+
+        if (double.IsNaN(d))
+        {
+            var (r, c) = ContinuousInput.Sorted(reference, current);
+            d = KolmogorovSmirnov.StatisticSorted(r, c);
+        }
+
+        var (statistic, p) = KolmogorovSmirnov.Test(d, reference.Count, current.Count);
         return ContinuousInput.TestResult(Name, statistic, p, threshold, inclusive: true);
     }
 }

@@ -1,0 +1,87 @@
+using DriftWatch.Statistics;
+
+namespace DriftWatch.Tests.Statistics;
+
+public sealed class BucketedWassersteinTests
+{
+    public static TheoryData<string, int, int> Cases()
+    {
+        var data = new TheoryData<string, int, int>();
+        foreach (var kind in new[] { "normal", "shifted", "ties", "integers", "narrow", "identical", "disjoint", "offset", "wide", "onesided", "outlier" })
+        {
+            data.Add(kind, 7, 5);
+            data.Add(kind, 1_000, 3_000);
+            data.Add(kind, 100_000, 100_000);
+            data.Add(kind, 50_000, 120_001);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Distance_ManyShapes_AgreesWithSortedMerge(string kind, int n1, int n2)
+    {
+        var random = new Random(n1 + (3 * n2) + kind.Length);
+        var a = Make(kind, n1, random, second: false);
+        var b = kind == "identical" ? [.. a.Reverse()] : Make(kind, n2, random, second: true);
+
+        var expected = SortedMerge.CdfDistance(a.Order().ToArray(), b.Order().ToArray(), squared: false);
+        var actual = BucketedWasserstein.Distance(a, b);
+
+        // NaN means "sort instead"; continuous data of a useful size must take the bucketed path.
+        if (kind is "normal" or "shifted" or "onesided" or "disjoint" or "offset" && n1 + n2 >= BucketedWasserstein.MinimumPooled)
+        {
+            Assert.False(double.IsNaN(actual));
+        }
+
+        if (!double.IsNaN(actual))
+        {
+            Assert.True(Math.Abs(actual - expected) <= 1e-12 * Math.Abs(expected) + 1e-300, $"{actual:R} vs {expected:R}");
+        }
+    }
+
+    [Fact]
+    public void WassersteinMethod_LargeUnsortedSamples_AgreesWithSortedCache()
+    {
+        var random = new Random(9);
+        var a = Make("shifted", 60_000, random, second: false);
+        var b = Make("shifted", 45_000, random, second: true);
+        DriftMethods.TryGet("wasserstein", out var w);
+        var sortedRef = ColumnSample.FromNumbers(a);
+        var sortedCur = ColumnSample.FromNumbers(b);
+        sortedRef.GetSorted();
+        sortedCur.GetSorted();
+
+        var bucketed = w!.Compute(ColumnSample.FromNumbers(a), ColumnSample.FromNumbers(b), DriftProfile.Native, 0.1);
+        var merged = w.Compute(sortedRef, sortedCur, DriftProfile.Native, 0.1);
+
+        Precision.AssertRelative(merged.Score, bucketed.Score);
+        Assert.Equal(merged.Detected, bucketed.Detected);
+    }
+
+    private static double[] Make(string kind, int n, Random random, bool second)
+    {
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var values = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = kind switch
+            {
+                "normal" or "identical" => Normal(),
+                "shifted" => Normal() + (second ? 0.05 : 0),
+                "ties" => Math.Round(Normal() * 20) / 20,
+                "integers" => random.Next(0, 30),
+                "narrow" => 1000 + (1e-9 * Normal()) + (second ? 1e-10 : 0),
+                "disjoint" => second ? 10 + random.NextDouble() : random.NextDouble(),
+                "offset" => 5000 + Normal(),
+                "wide" => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-30, 30)),
+                "onesided" => second ? Math.Abs(Normal()) : -Math.Abs(Normal()) + 0.5,
+                "outlier" => i == 0 && second ? 1e4 : Normal(),
+                _ => Normal(),
+            };
+        }
+
+        return values;
+    }
+}
