@@ -131,6 +131,47 @@ public sealed class DetectCommandTests : IDisposable
         Assert.Equal(7, result.N);
     }
 
+    [Fact]
+    public async Task Detect_KswinWindowList_TestsFromTheFirstRow()
+    {
+        // window_size 8, stat_size 4: the seven warm-up values plus row 0 fill the window, W = {0,0,0,0} vs R = {1,1,1,1}.
+        string csv = Write("s.csv", "x\n1\n1\n");
+
+        var (code, stdout, stderr) = await RunAsync(
+            "detect", "--detector", "kswin", "--input", csv, "--option", "alpha=0.05", "--option", "window_size=8",
+            "--option", "stat_size=4", "--option", "seed=1", "--option", "window=0,0,0,0,1,1,1");
+
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Equal("""{"detector":"kswin","n":2,"drifts":[0],"warnings":[],"skipped":0}""", stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Detect_KswinWindowFile_ReadsItsColumnSkippingMissingCells()
+    {
+        string csv = Write("s.csv", "x,y\n1,9\n1,9\n");
+        string warm = Write("warm.csv", "x\n0\n0\n\n0\n0\n1\n1\n1\n");
+
+        var (code, stdout, stderr) = await RunAsync(
+            "detect", "--detector", "kswin", "--input", csv, "--column", "x", "--option", "alpha=0.05", "--option", "window_size=8",
+            "--option", "stat_size=4", "--option", "seed=1", "--option", "window=" + warm);
+
+        Assert.Equal("", stderr);
+        Assert.Equal(0, code);
+        Assert.Contains("\"drifts\":[0]", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("window=1,x", "driftwatch: Option 'window' must be a comma-separated list of numbers, got '1,x'.")]
+    [InlineData("window=missing/warm.csv", "driftwatch: missing/warm.csv: file not found")]
+    public async Task Detect_BadKswinWindow_OneLineOnStderrAndExitCode2(string option, string expected)
+    {
+        var (code, _, stderr) = await RunAsync("detect", "--detector", "kswin", "--input", Data("ds3.csv"), "--option", option);
+
+        Assert.Equal(2, code);
+        Assert.Equal(expected, stderr.TrimEnd('\n'));
+    }
+
     [Theory]
     [InlineData("ddm")]
     [InlineData("adwin")]

@@ -17,11 +17,15 @@ namespace DriftWatch.Cli.Detect;
 /// </remarks>
 internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
 {
+    private const string WindowOption = "window";
+
     /// <inheritdoc/>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var detector = CreateDetector(settings);
+        var options = ParseOptions(settings);
+        await ReadListFilesAsync(options, settings, cancellationToken).ConfigureAwait(false);
+        var detector = CreateDetector(settings.Detector, options);
         double[] stream = await ReadStreamAsync(settings, cancellationToken).ConfigureAwait(false);
         var result = Run(detector, stream);
 
@@ -88,7 +92,7 @@ internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
         return new DetectResult(detector.Name, stream.Length, drifts, warnings, detector.SkippedCount);
     }
 
-    private static IDriftDetector CreateDetector(Settings settings)
+    private static Dictionary<string, string> ParseOptions(Settings settings)
     {
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (string option in settings.Options)
@@ -106,9 +110,40 @@ internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
             }
         }
 
+        return options;
+    }
+
+    // KSWIN's window=FILE: the values of a CSV or Parquet file (its only column, or the --column of the input), read as
+    // the stream is (missing cells skipped), passed on as a list. A value that names no file is left to the list parser.
+    private static async Task ReadListFilesAsync(Dictionary<string, string> options, Settings settings, CancellationToken cancellationToken)
+    {
+        if (!options.TryGetValue(WindowOption, out string? value))
+        {
+            return;
+        }
+
+        string path = value.Trim();
+        bool looksLikeFile = path.Contains('/', StringComparison.Ordinal) || path.Contains('\\', StringComparison.Ordinal)
+            || path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase);
+        if (!File.Exists(path))
+        {
+            if (looksLikeFile)
+            {
+                throw new CliException($"{path}: file not found");
+            }
+
+            return;
+        }
+
+        double[] values = await ReadColumnAsync(path, settings.Column, nameRequired: false, cancellationToken).ConfigureAwait(false);
+        options[WindowOption] = string.Join(",", values.Where(double.IsFinite).Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+    }
+
+    private static IDriftDetector CreateDetector(string name, Dictionary<string, string> options)
+    {
         try
         {
-            return DriftDetectors.Create(settings.Detector, options);
+            return DriftDetectors.Create(name, options);
         }
         catch (ArgumentException ex)
         {
@@ -116,33 +151,41 @@ internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
         }
     }
 
-    private static async Task<double[]> ReadStreamAsync(Settings settings, CancellationToken cancellationToken)
+    private static Task<double[]> ReadStreamAsync(Settings settings, CancellationToken cancellationToken) =>
+        ReadColumnAsync(settings.Input, settings.Column, nameRequired: true, cancellationToken);
+
+    // The named column, or the only one. A window file may lack the input's column when it has just one.
+    private static async Task<double[]> ReadColumnAsync(string path, string? name, bool nameRequired, CancellationToken cancellationToken)
     {
         Dataset dataset;
         try
         {
-            dataset = await DatasetReader.ReadAsync(settings.Input, cancellationToken: cancellationToken).ConfigureAwait(false);
+            dataset = await DatasetReader.ReadAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (DatasetReadException ex)
         {
             throw new CliException(ex.Message, ex);
         }
 
-        DatasetColumn column;
-        if (settings.Column is { } name)
+        DatasetColumn? column = name is null ? null : dataset.Find(name);
+        if (column is null && name is not null && nameRequired)
         {
-            column = dataset.Find(name) ?? throw new CliException($"{settings.Input}: no column '{name}'.");
+            throw new CliException($"{path}: no column '{name}'.");
         }
-        else if (dataset.Columns.Count == 1)
+
+        if (column is null && dataset.Columns.Count == 1)
         {
             column = dataset.Columns[0];
         }
-        else
+
+        if (column is null)
         {
-            throw new CliException($"{settings.Input}: {dataset.Columns.Count} columns; choose one with --column.");
+            throw new CliException(name is null
+                ? $"{path}: {dataset.Columns.Count} columns; choose one with --column."
+                : $"{path}: no column '{name}' and {dataset.Columns.Count} columns.");
         }
 
-        return column.Numbers ?? throw new CliException($"{settings.Input}: column '{column.Name}' is not numeric.");
+        return column.Numbers ?? throw new CliException($"{path}: column '{column.Name}' is not numeric.");
     }
 
     private static void Write(Stream stream, DetectResult result)
@@ -197,7 +240,7 @@ internal sealed class DetectCommand : AsyncCommand<DetectCommand.Settings>
 
         /// <summary>Gets or sets the detector options as key=value, River's parameter names.</summary>
         [CommandOption("--option <KEY=VALUE>")]
-        [Description("A detector option by River's parameter name, e.g. delta=0.01 (repeatable)")]
+        [Description("A detector option by River's parameter name, e.g. delta=0.01 (repeatable); kswin's window=1,0,1 or window=FILE")]
         public string[] Options { get; set; } = [];
 
         /// <summary>Gets or sets the JSON output file.</summary>

@@ -42,7 +42,7 @@ public static class DriftDetectors
 
     /// <summary>Creates a detector from text options such as <c>delta=0.01</c>.</summary>
     /// <param name="name">The detector name (<c>adwin</c>, <c>page-hinkley</c>, ...).</param>
-    /// <param name="options">Option values by River parameter name; numbers in invariant culture, <c>true</c>/<c>false</c>, <c>none</c>, or enum names such as <c>up</c>.</param>
+    /// <param name="options">Option values by River parameter name; numbers in invariant culture, <c>true</c>/<c>false</c>, <c>none</c>, enum names such as <c>up</c>, or for a list (KSWIN's <c>window</c>) comma-separated numbers, optionally in brackets.</param>
     /// <returns>The detector.</returns>
     /// <exception cref="ArgumentException">The name or an option key is unknown, or a value is malformed, non-finite or out of range (the message names it).</exception>
     public static IDriftDetector Create(string name, IEnumerable<KeyValuePair<string, string>>? options = null)
@@ -58,7 +58,7 @@ public static class DriftDetectors
                     $"Unknown option '{key}' for detector '{name}'; known options: {string.Join(", ", entry.OptionNames)}.", nameof(options));
             }
 
-            json[key] = ParseValue(key, text);
+            json[key] = entry.ListOptionNames.Contains(key, StringComparer.Ordinal) ? ParseList(key, text) : ParseValue(key, text);
         }
 
         object? parsed;
@@ -133,16 +133,61 @@ public static class DriftDetectors
         return JsonValue.Create(trimmed);
     }
 
-    private sealed record Entry(Type OptionsType, IReadOnlyList<string> OptionNames, Func<object?, IDriftDetector> Create, Func<string, IDriftDetector> Restore)
+    // "1, 2.5, 3" or "[1, 2.5, 3]" → a JSON array of finite numbers; "none" → null.
+    private static JsonNode? ParseList(string key, string text)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.Equals("none", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (trimmed.StartsWith('[') && trimmed.EndsWith(']'))
+        {
+            trimmed = trimmed[1..^1];
+        }
+
+        var array = new JsonArray();
+        foreach (string part in trimmed.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            bool parsed = double.TryParse(part, NumberStyles.Float, CultureInfo.InvariantCulture, out double number);
+            if (!parsed && NonFiniteSpellings.Contains(part))
+            {
+                (parsed, number) = (true, double.NaN);
+            }
+
+            if (!parsed)
+            {
+                throw new ArgumentException($"Option '{key}' must be a comma-separated list of numbers, got '{text}'.", nameof(text));
+            }
+
+            if (!double.IsFinite(number))
+            {
+                throw new ArgumentException($"Option '{key}' must hold finite numbers, got '{part}'.", nameof(text));
+            }
+
+            array.Add(number);
+        }
+
+        return array;
+    }
+
+    private sealed record Entry(Type OptionsType, IReadOnlyList<string> OptionNames, IReadOnlyList<string> ListOptionNames, Func<object?, IDriftDetector> Create, Func<string, IDriftDetector> Restore)
     {
         public static Entry Of<TOptions>(Func<TOptions?, IDriftDetector> create, Func<string, IDriftDetector> restore)
             where TOptions : class
         {
-            var names = typeof(TOptions).GetProperties()
+            var properties = typeof(TOptions).GetProperties();
+            var names = properties
                 .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
                 .OfType<string>()
                 .ToArray();
-            return new Entry(typeof(TOptions), names, o => create((TOptions?)o), restore);
+            var lists = properties
+                .Where(p => p.PropertyType == typeof(IReadOnlyList<double>))
+                .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
+                .OfType<string>()
+                .ToArray();
+            return new Entry(typeof(TOptions), names, lists, o => create((TOptions?)o), restore);
         }
     }
 }

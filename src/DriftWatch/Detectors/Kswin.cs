@@ -17,7 +17,10 @@ namespace DriftWatch.Detectors;
 /// computed once at construction. Sorted copies of R and of the old part are kept up to date (one value leaves
 /// and one enters each per update), so the sample comes out sorted by walking the old part in order and taking
 /// the drawn slots; an update costs O(n) plus the draws, with no sort.
-/// River's optional initial <c>window</c> argument is not supported.
+/// </para>
+/// <para>
+/// River's optional initial <c>window</c> (<see cref="KswinOptions.Window"/>) fills the window at construction and at
+/// <see cref="Reset"/>, keeping its last n values; after a drift the window restarts empty, as in River.
 /// </para>
 /// <threadsafety>Not thread-safe; callers serialise access.</threadsafety>
 /// </remarks>
@@ -77,6 +80,7 @@ public sealed class Kswin : IDriftDetector
         _seed = NextSeed();
         _random = new PythonRandom(_seed);
         ResetState(reseed: false);
+        LoadInitialWindow();
     }
 
     /// <inheritdoc/>
@@ -175,7 +179,12 @@ public sealed class Kswin : IDriftDetector
     }
 
     /// <inheritdoc/>
-    public void Reset() => ResetState(reseed: true);
+    /// <remarks>The window starts from <see cref="KswinOptions.Window"/> again, as after construction.</remarks>
+    public void Reset()
+    {
+        ResetState(reseed: true);
+        LoadInitialWindow();
+    }
 
     /// <inheritdoc/>
     public string SaveSnapshot()
@@ -315,6 +324,24 @@ public sealed class Kswin : IDriftDetector
 
         values[at] = entering;
         slots[at] = enteringSlot;
+    }
+
+    // River: collections.deque(window, maxlen=window_size), i.e. the last window_size values.
+    private void LoadInitialWindow()
+    {
+        if (_options.Window is not { Count: > 0 } initial)
+        {
+            return;
+        }
+
+        int skip = Math.Max(0, initial.Count - _size);
+        for (int i = skip; i < initial.Count; i++)
+        {
+            _window[i - skip] = initial[i];
+        }
+
+        _head = 0;
+        _count = initial.Count - skip;
     }
 
     private long NextSeed() => _options.Seed ?? Random.Shared.NextInt64();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace DriftWatch.Detectors;
@@ -25,6 +26,18 @@ public sealed class KswinOptions
     [JsonPropertyName("seed")]
     public long? Seed { get; set; }
 
+    /// <summary>Gets or sets values already collected, to start with a filled window instead of a cold one (River's <c>window</c>).</summary>
+    /// <value>The default value is null (an empty window).</value>
+    /// <remarks>
+    /// As in River, only the last <see cref="WindowSize"/> values are kept, and a window that is full (or becomes full with
+    /// the first update) is tested from the first update on. The window is loaded at construction and by
+    /// <see cref="IDriftDetector.Reset"/>; the restart after a drift starts from an empty window, as River's does.
+    /// Every value must be finite.
+    /// </remarks>
+    [JsonPropertyName("window")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? Window { get; set; }
+
     /// <summary>Checks every option.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     internal void Validate()
@@ -37,9 +50,27 @@ public sealed class KswinOptions
             // because it samples stat_size values from the window_size − stat_size oldest ones.
             throw new ArgumentOutOfRangeException("window_size", "window_size must be at least 2 * stat_size.");
         }
+
+        if (Window is { } window)
+        {
+            for (int i = 0; i < window.Count; i++)
+            {
+                if (!double.IsFinite(window[i]))
+                {
+                    throw new ArgumentOutOfRangeException(
+                        "window",
+                        string.Create(CultureInfo.InvariantCulture, $"window must hold finite numbers; value {i} is {window[i]}."));
+                }
+            }
+        }
     }
 
     /// <summary>Copies the options.</summary>
     /// <returns>A copy.</returns>
-    internal KswinOptions Clone() => (KswinOptions)MemberwiseClone();
+    internal KswinOptions Clone()
+    {
+        var copy = (KswinOptions)MemberwiseClone();
+        copy.Window = Window?.ToArray();
+        return copy;
+    }
 }
