@@ -35,6 +35,9 @@ public static class DriftAnalyzer
     private const int SmallReference = 1000;
     private const int FewValues = 5;
 
+    /// <summary>Samples smaller than this are not worth lending a buffer to (their sorted copy is small).</summary>
+    private const int RadixSortThreshold = 1 << 16;
+
     private static readonly ConditionalWeakTable<DatasetColumn, ReferenceSamples> ReferenceCache = [];
 
     /// <summary>Analyses drift between a reference and a current dataset.</summary>
@@ -54,19 +57,29 @@ public static class DriftAnalyzer
 
         var results = new ColumnDriftResult[columns.Count][];
         var errors = new Exception?[columns.Count];
-        Parallel.For(0, columns.Count, i =>
-        {
-            try
+        // One column per core at a time; each worker lends its own sort buffers to the column it works on.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(
+            0,
+            columns.Count,
+            parallel,
+            () => new SortBuffers(),
+            (i, _, buffers) =>
             {
-                results[i] = AnalyzeColumn(reference, current, columns[i].Reference, columns[i].Current, forced, options);
-            }
+                try
+                {
+                    results[i] = AnalyzeColumn(reference, current, columns[i].Reference, columns[i].Current, forced, options, buffers);
+                }
 #pragma warning disable CA1031 // Rethrown below, first failing column in column order, so the error is deterministic.
-            catch (Exception ex)
+                catch (Exception ex)
 #pragma warning restore CA1031
-            {
-                errors[i] = ex;
-            }
-        });
+                {
+                    errors[i] = ex;
+                }
+
+                return buffers;
+            },
+            _ => { });
 
         foreach (var error in errors)
         {
@@ -192,7 +205,7 @@ public static class DriftAnalyzer
     }
 
     private static ColumnDriftResult[] AnalyzeColumn(
-        Dataset referenceSet, Dataset currentSet, DatasetColumn reference, DatasetColumn current, List<IDriftMethod> forced, DriftAnalysisOptions options)
+        Dataset referenceSet, Dataset currentSet, DatasetColumn reference, DatasetColumn current, List<IDriftMethod> forced, DriftAnalysisOptions options, SortBuffers buffers)
     {
         var name = reference.Name;
         var type = ColumnTypeOf(referenceSet, currentSet, reference, current, options);
@@ -236,21 +249,34 @@ public static class DriftAnalyzer
 
         var missing = Missing(current);
         var results = new ColumnDriftResult[methods.Count];
-        for (var m = 0; m < methods.Count; m++)
-        {
-            var method = methods[m];
-            var threshold = options.Threshold ?? method.DefaultThreshold(options.Profile);
-            DriftTestResult result;
-            try
-            {
-                result = method.Compute(refSample, curSample, options.Profile, threshold);
-            }
-            catch (DriftMethodException ex)
-            {
-                throw new DriftAnalysisException($"Column '{name}', method '{method.Name}': {ex.Message}", ex);
-            }
 
-            results[m] = new ColumnDriftResult(name, type, result, missing);
+        // Samples that live only for this column sort into the worker's buffers: a one-off report of many large columns
+        // then reuses two arrays per worker instead of leaving two sorted copies of garbage per column.
+        var lentReference = options.CacheReference ? null : buffers.Lend(refSample);
+        var lentCurrent = buffers.Lend(curSample);
+        try
+        {
+            for (var m = 0; m < methods.Count; m++)
+            {
+                var method = methods[m];
+                var threshold = options.Threshold ?? method.DefaultThreshold(options.Profile);
+                DriftTestResult result;
+                try
+                {
+                    result = method.Compute(refSample, curSample, options.Profile, threshold);
+                }
+                catch (DriftMethodException ex)
+                {
+                    throw new DriftAnalysisException($"Column '{name}', method '{method.Name}': {ex.Message}", ex);
+                }
+
+                results[m] = new ColumnDriftResult(name, type, result, missing);
+            }
+        }
+        finally
+        {
+            buffers.Return(lentReference);
+            buffers.Return(lentCurrent);
         }
 
         return results;
@@ -291,10 +317,10 @@ public static class DriftAnalyzer
     {
         if (asText)
         {
-            return ColumnSample.FromCategories(column.Strings ?? FormatNumbers(column.Numbers!));
+            return ColumnSample.FromCategoriesShared(column.Strings ?? FormatNumbers(column.Numbers!));
         }
 
-        return type == ColumnType.Numerical ? ColumnSample.FromNumbersShared(column.Numbers!) : ColumnSample.FromNumericCategories(column.Numbers);
+        return type == ColumnType.Numerical ? ColumnSample.FromNumbersShared(column.Numbers!) : ColumnSample.FromNumericCategoriesShared(column.Numbers!);
     }
 
     private static string?[] FormatNumbers(double[] numbers)
@@ -385,6 +411,59 @@ public static class DriftAnalyzer
         }
 
         return seen.Count;
+    }
+
+    /// <summary>A worker's sort buffers, lent to the samples of one column at a time and reused when the next column has
+    /// the same length (the usual case: every column of a dataset has one row count, less its missing values).</summary>
+    private sealed class SortBuffers
+    {
+        private const int Kept = 2;
+        private readonly List<double[]> _free = new(Kept);
+
+        /// <summary>Lends a buffer of the sample's length to a numerical sample; <see langword="null"/> when the sample does not sort.</summary>
+        public double[]? Lend(ColumnSample sample)
+        {
+            if (sample.Numbers is null || sample.Count < RadixSortThreshold)
+            {
+                return null;
+            }
+
+            var index = _free.FindIndex(b => b.Length == sample.Count);
+            double[] buffer;
+            if (index >= 0)
+            {
+                buffer = _free[index];
+                _free.RemoveAt(index);
+            }
+            else
+            {
+                buffer = GC.AllocateUninitializedArray<double>(sample.Count);
+            }
+
+            if (sample.LendSortStorage(buffer))
+            {
+                return buffer;
+            }
+
+            Return(buffer);
+            return null;
+        }
+
+        /// <summary>Takes a buffer back once its sample is done with it.</summary>
+        public void Return(double[]? buffer)
+        {
+            if (buffer is null)
+            {
+                return;
+            }
+
+            if (_free.Count == Kept)
+            {
+                _free.RemoveAt(0);
+            }
+
+            _free.Add(buffer);
+        }
     }
 
     /// <summary>The cleaned samples of one reference column, per interpretation, built once.</summary>

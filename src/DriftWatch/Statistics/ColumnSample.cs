@@ -14,6 +14,7 @@ namespace DriftWatch.Statistics;
 public sealed class ColumnSample
 {
     private double[]? _sorted;
+    private double[]? _sortStorage;
 
     private ColumnSample(ColumnType type, double[]? numbers, string[]? categories)
     {
@@ -83,6 +84,16 @@ public sealed class ColumnSample
         return new ColumnSample(ColumnType.Numerical, values, null);
     }
 
+    /// <summary>
+    /// Creates a categorical sample with numeric labels over <paramref name="values"/> itself when every value is finite
+    /// (no copy), else a cleaned copy as <see cref="FromNumericCategories"/> makes.
+    /// </summary>
+    /// <remarks>The caller must not change <paramref name="values"/> while the sample is in use.</remarks>
+    /// <param name="values">The raw values.</param>
+    /// <returns>The cleaned sample.</returns>
+    internal static ColumnSample FromNumericCategoriesShared(double[] values) =>
+        new(ColumnType.Categorical, FromNumbersShared(values).Numbers, null);
+
     /// <summary>Creates a categorical sample whose labels are numbers (each distinct value is a category), dropping NaN and ±Inf.</summary>
     /// <param name="values">The raw values.</param>
     /// <returns>The cleaned sample, of type <see cref="ColumnType.Categorical"/> with <see cref="Numbers"/> set.</returns>
@@ -108,6 +119,64 @@ public sealed class ColumnSample
         return new ColumnSample(ColumnType.Categorical, null, [.. result]);
     }
 
+    /// <summary>
+    /// Creates a categorical sample over <paramref name="values"/> itself when no label is missing (no copy), else a copy
+    /// without the missing labels.
+    /// </summary>
+    /// <remarks>The caller must not change <paramref name="values"/> while the sample is in use: a 1 000 000-row text
+    /// column is 8 MB of references that the analyzer then does not duplicate per side.</remarks>
+    /// <param name="values">The raw labels; <see langword="null"/> means missing.</param>
+    /// <returns>The cleaned sample.</returns>
+    internal static ColumnSample FromCategoriesShared(string?[] values)
+    {
+        var present = 0;
+        foreach (var v in values)
+        {
+            if (v is not null)
+            {
+                present++;
+            }
+        }
+
+        if (present == values.Length)
+        {
+            return new ColumnSample(ColumnType.Categorical, null, values!);
+        }
+
+        var result = new string[present];
+        var i = 0;
+        foreach (var v in values)
+        {
+            if (v is not null)
+            {
+                result[i++] = v;
+            }
+        }
+
+        return new ColumnSample(ColumnType.Categorical, null, result);
+    }
+
+    /// <summary>
+    /// Lends the array that <see cref="GetSorted"/> will sort into instead of allocating one, so that a caller analysing
+    /// many columns one after the other reuses a few buffers rather than leaving two large arrays of garbage per column.
+    /// </summary>
+    /// <remarks>Ignored unless the sample is numerical, not sorted yet, and <paramref name="storage"/> has exactly
+    /// <see cref="Count"/> elements. The lender must not touch the array, nor hand it to another sample, while this
+    /// sample (or any sorted array it returned) is in use; for the same reason a lent sample must not be shared between
+    /// threads that call <see cref="GetSorted"/> concurrently.</remarks>
+    /// <param name="storage">The array to sort into.</param>
+    /// <returns>Whether the sample will use <paramref name="storage"/>.</returns>
+    internal bool LendSortStorage(double[] storage)
+    {
+        if (Numbers is null || _sorted is not null || storage.Length != Numbers.Length || ReferenceEquals(storage, Numbers))
+        {
+            return false;
+        }
+
+        _sortStorage = storage;
+        return true;
+    }
+
     /// <summary>Gets the sorted values when <see cref="GetSorted"/> has already computed them, else <see langword="null"/>.</summary>
     internal double[]? SortedIfComputed => Volatile.Read(ref _sorted);
 
@@ -123,7 +192,7 @@ public sealed class ColumnSample
 
         if (_sorted is null)
         {
-            var copy = GC.AllocateUninitializedArray<double>(Numbers.Length);
+            var copy = _sortStorage ?? GC.AllocateUninitializedArray<double>(Numbers.Length);
             RadixSort.SortInto(Numbers, copy);
             _sorted = copy;
         }
