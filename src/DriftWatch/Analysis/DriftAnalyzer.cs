@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using DriftWatch.Data;
@@ -57,29 +58,28 @@ public static class DriftAnalyzer
 
         var results = new ColumnDriftResult[columns.Count][];
         var errors = new Exception?[columns.Count];
-        // One column per core at a time; each worker lends its own sort buffers to the column it works on.
+        // One column per core at a time; the column being analysed borrows a set of sort buffers from a shared bag,
+        // so at most one set per core exists (Parallel.For's per-worker state would be rebuilt whenever a worker yields).
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(
-            0,
-            columns.Count,
-            parallel,
-            () => new SortBuffers(),
-            (i, _, buffers) =>
+        var idle = new ConcurrentBag<SortBuffers>();
+        Parallel.For(0, columns.Count, parallel, i =>
+        {
+            var buffers = idle.TryTake(out var free) ? free : new SortBuffers();
+            try
             {
-                try
-                {
-                    results[i] = AnalyzeColumn(reference, current, columns[i].Reference, columns[i].Current, forced, options, buffers);
-                }
+                results[i] = AnalyzeColumn(reference, current, columns[i].Reference, columns[i].Current, forced, options, buffers);
+            }
 #pragma warning disable CA1031 // Rethrown below, first failing column in column order, so the error is deterministic.
-                catch (Exception ex)
+            catch (Exception ex)
 #pragma warning restore CA1031
-                {
-                    errors[i] = ex;
-                }
-
-                return buffers;
-            },
-            _ => { });
+            {
+                errors[i] = ex;
+            }
+            finally
+            {
+                idle.Add(buffers);
+            }
+        });
 
         foreach (var error in errors)
         {

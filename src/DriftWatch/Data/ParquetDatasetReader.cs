@@ -12,9 +12,11 @@ namespace DriftWatch.Data;
 /// booleans are <see cref="ValueKind.String"/> with the labels <c>false</c> and <c>true</c> (categorical, as Evidently
 /// treats them). Nulls are missing (NaN or <see langword="null"/>). Nested, repeated and other types (dates, binary)
 /// are an error naming the column.</para>
-/// <para>Speed and memory: non-nullable <c>double</c> columns are decoded straight into the final array; other
-/// numeric columns go through one pooled buffer per row group. Peak memory is the values plus one row group's
-/// column.</para>
+/// <para>Speed and memory: <c>double</c> columns are decoded straight into the final array, one row group at a time
+/// (missing values are then moved into place); other numeric, text and boolean columns go through one pooled buffer of
+/// one row group's column. Text columns share one string per distinct label (up to 4096 labels per column), so
+/// categorical columns allocate no string per row. What remains is Parquet.Net's own per-page buffers, which are garbage
+/// as soon as the page is decoded.</para>
 /// <threadsafety>Stateless; safe to call from several threads.</threadsafety>
 /// </remarks>
 public static class ParquetDatasetReader
@@ -101,21 +103,16 @@ public static class ParquetDatasetReader
             }
 
             var rows = (int)total;
-            var numbers = new double[]?[fields.Length];
-            var strings = new string?[]?[fields.Length];
+            var targets = new ColumnTarget[fields.Length];
             for (var i = 0; i < fields.Length; i++)
             {
-                if (kinds[i] == ValueKind.String)
-                {
-                    strings[i] = new string?[rows];
-                }
-                else
-                {
-                    numbers[i] = new double[rows];
-                }
+                targets[i] = kinds[i] == ValueKind.String
+                    ? new ColumnTarget(null, new string?[rows], fields[i].ClrType == typeof(bool) ? null : new LabelTable())
+                    : new ColumnTarget(GC.AllocateUninitializedArray<double>(rows), null, null);
             }
 
             var offset = 0;
+            var garbage = new PageGarbage();
             for (var g = 0; g < reader.RowGroupCount; g++)
             {
                 var group = reader.OpenRowGroupReader(g);
@@ -124,12 +121,14 @@ public static class ParquetDatasetReader
                 {
                     try
                     {
-                        await ReadColumnAsync(group, fields[i], numbers[i], strings[i], offset, count, cancellationToken).ConfigureAwait(false);
+                        await ReadColumnAsync(group, fields[i], targets[i], offset, count, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException and not DatasetReadException)
                     {
                         throw new DatasetReadException($"{source}: column '{fields[i].Name}': {ex.Message}", ex);
                     }
+
+                    garbage.CollectWhenLarge();
                 }
 
                 offset += count;
@@ -139,7 +138,7 @@ public static class ParquetDatasetReader
             var columns = new DatasetColumn[fields.Length];
             for (var i = 0; i < fields.Length; i++)
             {
-                columns[i] = new DatasetColumn(fields[i].Name, kinds[i], numbers[i], strings[i]);
+                columns[i] = new DatasetColumn(fields[i].Name, kinds[i], targets[i].Numbers, targets[i].Strings);
             }
 
             return new Dataset(source, columns);
@@ -173,58 +172,112 @@ public static class ParquetDatasetReader
         throw new DatasetReadException($"{source}: column '{field.Name}' has type {t.Name}; supported are numbers, strings and booleans");
     }
 
-    private static Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, double[]? numbers, string?[]? strings, int offset, int count, CancellationToken ct)
+    private static async Task ReadColumnAsync(ParquetRowGroupReader group, DataField field, ColumnTarget target, int offset, int count, CancellationToken ct)
     {
-        var t = field.ClrType;
-        if (strings is not null)
+        // Definition levels exist for optional columns only: a value is present where its level is the maximum.
+        var nullable = field.MaxDefinitionLevel > 0;
+        var levels = nullable ? ArrayPool<int>.Shared.Rent(count) : null;
+        try
         {
-            return t == typeof(bool)
-                ? ReadBooleansAsync(group, field, strings, offset, count, ct)
-                : ReadStringsAsync(group, field, strings, offset, count, ct);
-        }
+            Memory<int>? definitions = levels is null ? (Memory<int>?)null : levels.AsMemory(0, count);
+            var t = field.ClrType;
+            if (target.Strings is { } strings)
+            {
+                if (t == typeof(bool))
+                {
+                    await ReadBooleansAsync(group, field, definitions, strings.AsMemory(offset, count), ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await ReadTextAsync(group, field, definitions, strings.AsMemory(offset, count), target.Labels!, ct).ConfigureAwait(false);
+                }
 
-        var destination = numbers!;
-        if (t == typeof(double))
-        {
-            return field.IsNullable
-                ? ReadNullableAsync<double>(group, field, destination, offset, count, ct)
-                : ReadDoublesAsync(group, field, destination, offset, count, ct);
-        }
+                return;
+            }
 
-        return t switch
+            var destination = target.Numbers!.AsMemory(offset, count);
+            if (t == typeof(double))
+            {
+                // Straight into the final array; missing values are then spread out in place.
+                await group.ReadRawAsync(field, destination, definitions, null, ct).ConfigureAwait(false);
+                if (levels is not null)
+                {
+                    Spread(destination.Span, levels.AsSpan(0, count), field.MaxDefinitionLevel);
+                }
+
+                return;
+            }
+
+            var read = t switch
+            {
+                _ when t == typeof(float) => ReadConvertedAsync<float>(group, field, definitions, destination, ct),
+                _ when t == typeof(decimal) => ReadConvertedAsync<decimal>(group, field, definitions, destination, ct),
+                _ when t == typeof(int) => ReadConvertedAsync<int>(group, field, definitions, destination, ct),
+                _ when t == typeof(long) => ReadConvertedAsync<long>(group, field, definitions, destination, ct),
+                _ when t == typeof(short) => ReadConvertedAsync<short>(group, field, definitions, destination, ct),
+                _ when t == typeof(sbyte) => ReadConvertedAsync<sbyte>(group, field, definitions, destination, ct),
+                _ when t == typeof(byte) => ReadConvertedAsync<byte>(group, field, definitions, destination, ct),
+                _ when t == typeof(ushort) => ReadConvertedAsync<ushort>(group, field, definitions, destination, ct),
+                _ when t == typeof(uint) => ReadConvertedAsync<uint>(group, field, definitions, destination, ct),
+                _ => ReadConvertedAsync<ulong>(group, field, definitions, destination, ct),
+            };
+            await read.ConfigureAwait(false);
+        }
+        finally
         {
-            _ when t == typeof(float) => ReadNumbersAsync<float>(group, field, destination, offset, count, ct),
-            _ when t == typeof(decimal) => ReadNumbersAsync<decimal>(group, field, destination, offset, count, ct),
-            _ when t == typeof(int) => ReadNumbersAsync<int>(group, field, destination, offset, count, ct),
-            _ when t == typeof(long) => ReadNumbersAsync<long>(group, field, destination, offset, count, ct),
-            _ when t == typeof(short) => ReadNumbersAsync<short>(group, field, destination, offset, count, ct),
-            _ when t == typeof(sbyte) => ReadNumbersAsync<sbyte>(group, field, destination, offset, count, ct),
-            _ when t == typeof(byte) => ReadNumbersAsync<byte>(group, field, destination, offset, count, ct),
-            _ when t == typeof(ushort) => ReadNumbersAsync<ushort>(group, field, destination, offset, count, ct),
-            _ when t == typeof(uint) => ReadNumbersAsync<uint>(group, field, destination, offset, count, ct),
-            _ => ReadNumbersAsync<ulong>(group, field, destination, offset, count, ct),
-        };
+            if (levels is not null)
+            {
+                ArrayPool<int>.Shared.Return(levels);
+            }
+        }
     }
 
-    private static async Task ReadDoublesAsync(ParquetRowGroupReader group, DataField field, double[] destination, int offset, int count, CancellationToken ct) =>
-        await group.ReadAsync(field, destination.AsMemory(offset, count), null, ct).ConfigureAwait(false);
+    /// <summary>Moves the present values, packed at the start of <paramref name="values"/> as Parquet decodes them, to
+    /// their rows, and writes NaN into the missing rows (back to front, so nothing is overwritten before it moved).</summary>
+    private static void Spread(Span<double> values, ReadOnlySpan<int> definitions, int present)
+    {
+        var next = Present(definitions, present) - 1;
+        for (var i = values.Length - 1; i >= 0; i--)
+        {
+            values[i] = definitions[i] == present ? values[next--] : double.NaN;
+        }
+    }
 
-    private static Task ReadNumbersAsync<T>(ParquetRowGroupReader group, DataField field, double[] destination, int offset, int count, CancellationToken ct)
-        where T : struct, INumberBase<T> =>
-        field.IsNullable
-            ? ReadNullableAsync<T>(group, field, destination, offset, count, ct)
-            : ReadPlainAsync<T>(group, field, destination, offset, count, ct);
+    private static int Present(ReadOnlySpan<int> definitions, int present)
+    {
+        var n = 0;
+        foreach (var d in definitions)
+        {
+            n += d == present ? 1 : 0;
+        }
 
-    private static async Task ReadPlainAsync<T>(ParquetRowGroupReader group, DataField field, double[] destination, int offset, int count, CancellationToken ct)
+        return n;
+    }
+
+    private static async Task ReadConvertedAsync<T>(ParquetRowGroupReader group, DataField field, Memory<int>? definitions, Memory<double> destination, CancellationToken ct)
         where T : struct, INumberBase<T>
     {
+        var count = destination.Length;
         var buffer = ArrayPool<T>.Shared.Rent(count);
         try
         {
-            await group.ReadAsync(field, buffer.AsMemory(0, count), null, ct).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
+            await group.ReadRawAsync(field, buffer.AsMemory(0, count), definitions, null, ct).ConfigureAwait(false);
+            var d = destination.Span;
+            if (definitions is not { } levels)
             {
-                destination[offset + i] = double.CreateChecked(buffer[i]);
+                for (var i = 0; i < count; i++)
+                {
+                    d[i] = double.CreateChecked(buffer[i]);
+                }
+
+                return;
+            }
+
+            var l = levels.Span;
+            var max = field.MaxDefinitionLevel;
+            for (int i = 0, next = 0; i < count; i++)
+            {
+                d[i] = l[i] == max ? double.CreateChecked(buffer[next++]) : double.NaN;
             }
         }
         finally
@@ -233,63 +286,104 @@ public static class ParquetDatasetReader
         }
     }
 
-    private static async Task ReadNullableAsync<T>(ParquetRowGroupReader group, DataField field, double[] destination, int offset, int count, CancellationToken ct)
-        where T : struct, INumberBase<T>
+    private static async Task ReadTextAsync(ParquetRowGroupReader group, DataField field, Memory<int>? definitions, Memory<string?> destination, LabelTable labels, CancellationToken ct)
     {
-        var buffer = ArrayPool<T?>.Shared.Rent(count);
+        // Decoded as slices of the page's characters, then turned into strings through the column's label table, so a
+        // categorical column allocates one string per distinct label instead of one per row.
+        var count = destination.Length;
+        var buffer = ArrayPool<ReadOnlyMemory<char>>.Shared.Rent(count);
         try
         {
-            await group.ReadAsync(field, buffer.AsMemory(0, count), null, ct).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
+            await group.ReadRawAsync(field, buffer.AsMemory(0, count), definitions, null, ct).ConfigureAwait(false);
+            var d = destination.Span;
+            var l = definitions is { } levels ? levels.Span : default;
+            var max = field.MaxDefinitionLevel;
+            for (int i = 0, next = 0; i < count; i++)
             {
-                var v = buffer[i];
-                destination[offset + i] = v.HasValue ? double.CreateChecked(v.Value) : double.NaN;
+                d[i] = definitions is null || l[i] == max ? labels.Get(buffer[next++].Span) : null;
             }
         }
         finally
         {
-            ArrayPool<T?>.Shared.Return(buffer);
+            ArrayPool<ReadOnlyMemory<char>>.Shared.Return(buffer, clearArray: true);
         }
     }
 
-    private static async Task ReadStringsAsync(ParquetRowGroupReader group, DataField field, string?[] destination, int offset, int count, CancellationToken ct)
+    private static async Task ReadBooleansAsync(ParquetRowGroupReader group, DataField field, Memory<int>? definitions, Memory<string?> destination, CancellationToken ct)
     {
-        await group.ReadAsync(field, destination.AsMemory(offset, count)!, null, ct).ConfigureAwait(false);
-
-        // Categorical columns repeat a few labels; sharing one instance per label keeps a million-row column small.
-        var pool = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = offset; i < offset + count && pool.Count < 4096; i++)
-        {
-            var s = destination[i];
-            if (s is not null)
-            {
-                if (pool.TryGetValue(s, out var shared))
-                {
-                    destination[i] = shared;
-                }
-                else
-                {
-                    pool[s] = s;
-                }
-            }
-        }
-    }
-
-    private static async Task ReadBooleansAsync(ParquetRowGroupReader group, DataField field, string?[] destination, int offset, int count, CancellationToken ct)
-    {
-        var buffer = ArrayPool<bool?>.Shared.Rent(count);
+        var count = destination.Length;
+        var buffer = ArrayPool<bool>.Shared.Rent(count);
         try
         {
-            await group.ReadAsync(field, buffer.AsMemory(0, count), null, ct).ConfigureAwait(false);
-            for (var i = 0; i < count; i++)
+            await group.ReadRawAsync(field, buffer.AsMemory(0, count), definitions, null, ct).ConfigureAwait(false);
+            var d = destination.Span;
+            var l = definitions is { } levels ? levels.Span : default;
+            var max = field.MaxDefinitionLevel;
+            for (int i = 0, next = 0; i < count; i++)
             {
-                var v = buffer[i];
-                destination[offset + i] = v.HasValue ? (v.Value ? "true" : "false") : null;
+                d[i] = definitions is null || l[i] == max ? (buffer[next++] ? "true" : "false") : null;
             }
         }
         finally
         {
-            ArrayPool<bool?>.Shared.Return(buffer);
+            ArrayPool<bool>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Keeps Parquet.Net's decoding garbage from piling up: it copies every compressed page through a growing
+    /// <see cref="MemoryStream"/> into a new array before decompressing it, about three times the compressed page in
+    /// large-object garbage. The runtime collects large objects only with full collections, whose allowance grows with
+    /// the live large objects (here, the columns read so far), so on a million-row file the garbage reached the size of
+    /// the data again before a collection came. A blocking full collection after every <see cref="Limit"/> bytes
+    /// allocated bounds it; it costs a few milliseconds, as the live data are arrays of numbers with nothing to trace.
+    /// </summary>
+    private sealed class PageGarbage
+    {
+        private const long Limit = 64L << 20;
+        private long _mark = GC.GetTotalAllocatedBytes();
+
+        public void CollectWhenLarge()
+        {
+            var now = GC.GetTotalAllocatedBytes();
+            if (now - _mark < Limit)
+            {
+                return;
+            }
+
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+            _mark = GC.GetTotalAllocatedBytes();
+        }
+    }
+
+    /// <summary>Where one column's values go: numbers or strings, and for text the column's shared labels.</summary>
+    private sealed record ColumnTarget(double[]? Numbers, string?[]? Strings, LabelTable? Labels);
+
+    /// <summary>One string instance per distinct label of a text column, looked up by the decoded characters without
+    /// allocating. Categorical columns repeat a few labels; sharing them keeps a million-row column at 8 MB of
+    /// references. Past <see cref="Limit"/> distinct labels (an identifier column) new labels are not remembered.</summary>
+    private sealed class LabelTable
+    {
+        private const int Limit = 4096;
+        private readonly Dictionary<string, string> _labels = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+        public LabelTable() => _lookup = _labels.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(ReadOnlySpan<char> text)
+        {
+            if (_lookup.TryGetValue(text, out var label))
+            {
+                return label;
+            }
+
+            label = new string(text);
+            if (_labels.Count < Limit)
+            {
+                _labels[label] = label;
+            }
+
+            return label;
         }
     }
 }

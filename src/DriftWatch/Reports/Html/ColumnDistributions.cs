@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using DriftWatch.Analysis;
@@ -46,27 +47,31 @@ public static class ColumnDistributions
         ArgumentNullException.ThrowIfNull(report);
         var names = report.Columns.Select(c => c.Column).Distinct(StringComparer.Ordinal).ToArray();
         var result = new ColumnDistribution?[names.Length];
-        // One column per core at a time, each worker reusing its own two sort buffers: no large garbage per column.
+        // One column per core at a time, each borrowing a pair of sort buffers from a shared bag: at most one pair per
+        // core, and no large garbage per column (Parallel.For's per-worker state would be rebuilt whenever a worker yields).
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        Parallel.For(
-            0,
-            names.Length,
-            parallel,
-            () => new SortBuffers(),
-            (i, _, buffers) =>
+        var idle = new ConcurrentBag<SortBuffers>();
+        Parallel.For(0, names.Length, parallel, i =>
+        {
+            var entries = report.Columns.Where(c => string.Equals(c.Column, names[i], StringComparison.Ordinal)).ToArray();
+            var r = reference.Find(names[i]);
+            var c = current.Find(names[i]);
+            if (r is null || c is null)
             {
-                var entries = report.Columns.Where(c => string.Equals(c.Column, names[i], StringComparison.Ordinal)).ToArray();
-                var r = reference.Find(names[i]);
-                var c = current.Find(names[i]);
-                if (r is not null && c is not null)
-                {
-                    var methods = entries.Select(e => e.Result.Method).ToHashSet(StringComparer.Ordinal);
-                    result[i] = Compute(names[i], entries[0].Type, r, c, methods, report.Profile, buffers);
-                }
+                return;
+            }
 
-                return buffers;
-            },
-            _ => { });
+            var buffers = idle.TryTake(out var free) ? free : new SortBuffers();
+            try
+            {
+                var methods = entries.Select(e => e.Result.Method).ToHashSet(StringComparer.Ordinal);
+                result[i] = Compute(names[i], entries[0].Type, r, c, methods, report.Profile, buffers);
+            }
+            finally
+            {
+                idle.Add(buffers);
+            }
+        });
         return [.. result.OfType<ColumnDistribution>()];
     }
 
@@ -135,6 +140,14 @@ public static class ColumnDistributions
         }
 
         var finite = buffer.AsSpan(0, count);
+        if (count == values.Length)
+        {
+            // The statistics engine's radix sort, straight from the column into the buffer: no copy first, and no scratch of
+            // the column's size (an in-place sort needs one).
+            RadixSort.SortInto(values, finite);
+            return finite;
+        }
+
         var n = 0;
         foreach (var v in values)
         {
@@ -144,7 +157,7 @@ public static class ColumnDistributions
             }
         }
 
-        RadixSort.Sort(finite); // the statistics engine's LSD radix sort: several times faster than Array.Sort on a million doubles
+        RadixSort.Sort(finite);
         return finite;
     }
 
