@@ -81,6 +81,7 @@ public static class DriftWatchServiceCollectionExtensions
             .AddMeter("Microsoft.AspNetCore.Server.Kestrel")
             .AddRuntimeInstrumentation()
             .AddProcessInstrumentation()
+            .AddView(ScrapeCost.Drop)
             .AddPrometheusExporter(o =>
             {
                 // Every scrape renders fresh values (the default caches for 300 ms).
