@@ -7,7 +7,7 @@ namespace DriftWatch.Benchmarks;
 /// <summary>
 /// Times the numerical methods on the data written by bench/scripts/continuous_vs_scipy.py (two float64 arrays),
 /// so the scipy and DriftWatch timings use the same values in the same run. Prints one line per method: name, best
-/// wall-clock seconds, best process CPU seconds, statistic.
+/// wall-clock seconds, best process CPU seconds, statistic, and the bytes one call allocates.
 /// </summary>
 internal static class ContinuousSideBySide
 {
@@ -54,7 +54,11 @@ internal static class ContinuousSideBySide
                 }
             }
 
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {best:R} {bestCpu:R} {score:R}"));
+            GC.Collect();
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            method!.Compute(ColumnSample.FromNumbers(reference), ColumnSample.FromNumbers(current), DriftProfile.Native, 0.05);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name} {best:R} {bestCpu:R} {score:R} {allocated}"));
         }
     }
 

@@ -67,21 +67,21 @@ def main():
     dw = {}
     for line in out.splitlines():
         parts = line.split()
-        if len(parts) == 4 and parts[0] in py:
-            dw[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]))
+        if len(parts) == 5 and parts[0] in py:
+            dw[parts[0]] = (float(parts[1]), float(parts[2]), float(parts[3]), int(parts[4]))
     print(f"{n:,} vs {n:,} doubles; scipy {scipy.__version__}, numpy {np.__version__}; best of {repeats}; "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     print("wall = elapsed seconds; cpu = process CPU seconds (robust on a busy machine; DriftWatch's cpu includes "
-          "both threads of its parallel sort)")
-    print(f"{'method':<18}{'scipy wall':>11}{'DW wall':>10}{'ratio':>8}{'scipy cpu':>11}{'DW cpu':>9}{'ratio':>8}"
+          "both threads of its parallel sort); alloc = bytes one DriftWatch call allocates / bytes of input")
+    print(f"{'method':<18}{'scipy wall':>11}{'DW wall':>10}{'ratio':>8}{'scipy cpu':>11}{'DW cpu':>9}{'ratio':>8}{'alloc':>7}"
           "   statistic scipy / DriftWatch")
     for name, (t, c, v) in py.items():
         if name not in dw:
             print(f"{name:<18}{t:>11.3f}{'-':>10}")
             continue
-        t2, c2, v2 = dw[name]
+        t2, c2, v2, allocated = dw[name]
         print(f"{name:<18}{t:>11.3f}{t2:>10.4f}{t / t2:>7.1f}x{c:>11.3f}{c2:>9.4f}{c / max(c2, 1e-9):>7.1f}x"
-              f"   {v:.12g} / {v2:.12g}")
+              f"{allocated / (16.0 * n):>6.2f}x   {v:.12g} / {v2:.12g}")
 
 
 if __name__ == "__main__":

@@ -52,12 +52,12 @@ public sealed class HellingerMethod : IDriftMethod
     private static double NumericalCoefficient(ColumnSample reference, ColumnSample current)
     {
         var (a, b) = ContinuousInput.Sorted(reference, current);
-        var distinct = CategoryTable.CountDistinctUnion(a, b);
+        var distinct = SortedMerge.CountDistinct(a, b);
         var bins = EqualWidthBins.Sturges(Math.Min(a[0], b[0]), Math.Max(a[^1], b[^1]), distinct);
         var rc = new long[bins.Count];
         var cc = new long[bins.Count];
-        double nr = bins.CountInto(a, rc);
-        double nc = bins.CountInto(b, cc);
+        double nr = bins.CountSortedInto(a, rc);
+        double nc = bins.CountSortedInto(b, cc);
         var edges = bins.Edges;
         var width = (edges[^1] - edges[0]) / bins.Count;
         var bc = 0.0;

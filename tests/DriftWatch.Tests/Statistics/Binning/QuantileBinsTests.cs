@@ -85,6 +85,36 @@ public sealed class QuantileBinsTests
         Assert.Equal(values.Length, counts.Sum());
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(8)]
+    [InlineData(9)]
+    [InlineData(1001)]
+    public void CountInto_NaNInfinitiesAndValuesOnEdges_AgreesWithBinOf(int n)
+    {
+        var random = new Random(n);
+        var bins = QuantileBins.FromInnerEdges([-1.0, 0.0, 0.5, 2.0]);
+        double[] special = [double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0, 0.0, -0.0, 0.5, 2.0, 2.0000000000000004];
+        var values = Enumerable.Range(0, n).Select(i => i % 3 == 0 ? special[random.Next(special.Length)] : (random.NextDouble() * 6) - 3).ToArray();
+
+        var counts = new long[bins.Count];
+        var oneByOne = new long[bins.Count];
+        bins.CountInto(values, counts);
+        foreach (var v in values)
+        {
+            var k = bins.BinOf(v);
+            if (k >= 0)
+            {
+                oneByOne[k]++;
+            }
+        }
+
+        Assert.Equal(oneByOne, counts);
+        Assert.Equal(values.Count(v => !double.IsNaN(v)), counts.Sum());
+    }
+
     [Fact]
     public void CountInto_ShortCounterSpan_Throws()
     {
