@@ -29,7 +29,7 @@ internal static class BinnedSideBySide
         void Method(string key, string name, DriftProfile profile)
         {
             DriftMethods.TryGet(name, out var m);
-            results[key] = Time(() => m!.Compute(ColumnSample.FromNumbers(reference), ColumnSample.FromNumbers(current), profile, 0.1).Score, measureAllocation: true);
+            results[key] = Time(() => m!.Compute(ColumnSample.FromNumbersShared(reference), ColumnSample.FromNumbersShared(current), profile, 0.1).Score, measureAllocation: true);
         }
 
         Method("psi_evidently", "psi", DriftProfile.Evidently);

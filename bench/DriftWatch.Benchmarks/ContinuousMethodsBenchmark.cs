@@ -6,7 +6,10 @@ namespace DriftWatch.Benchmarks;
 /// <summary>
 /// The numerical two-sample methods on n vs n normal values, from unsorted input each time (fresh samples, so the
 /// sort is included); <see cref="SortBothArraySort"/> is the baseline: two plain <see cref="Array.Sort{T}(T[])"/> calls.
+/// Samples wrap the arrays without copying them, as the analyzer does for all-finite columns, so the allocated bytes are
+/// the method's own (input: 16 MB for N = 1 000 000).
 /// </summary>
+[MemoryDiagnoser]
 public class ContinuousMethodsBenchmark
 {
     private double[] _reference = [];
@@ -36,12 +39,22 @@ public class ContinuousMethodsBenchmark
     [Benchmark]
     public double SortBothRadixParallel()
     {
-        var (a, b) = ContinuousInput.Sorted(ColumnSample.FromNumbers(_reference), ColumnSample.FromNumbers(_current));
+        var (a, b) = ContinuousInput.Sorted(ColumnSample.FromNumbersShared(_reference), ColumnSample.FromNumbersShared(_current));
         return a[0] + b[0];
     }
 
     [Benchmark]
     public double Ks() => Run("ks");
+
+    [Benchmark]
+    public double SortBothRadix()
+    {
+        var a = new double[_reference.Length];
+        var b = new double[_current.Length];
+        RadixSort.SortInto(_reference, a);
+        RadixSort.SortInto(_current, b);
+        return a[0] + b[0];
+    }
 
     [Benchmark]
     public double KsSortedReference() => RunWithCachedReference("ks");
@@ -72,16 +85,16 @@ public class ContinuousMethodsBenchmark
     private double Run(string name)
     {
         DriftMethods.TryGet(name, out var method);
-        var r = method!.Compute(ColumnSample.FromNumbers(_reference), ColumnSample.FromNumbers(_current), DriftProfile.Native, 0.05);
+        var r = method!.Compute(ColumnSample.FromNumbersShared(_reference), ColumnSample.FromNumbersShared(_current), DriftProfile.Native, 0.05);
         return r.Score;
     }
 
     private double RunWithCachedReference(string name)
     {
         // A monitoring service keeps its reference sample (and its sorted copy) across evaluations.
-        _cachedReference ??= ColumnSample.FromNumbers(_reference);
+        _cachedReference ??= ColumnSample.FromNumbersShared(_reference);
         DriftMethods.TryGet(name, out var method);
-        return method!.Compute(_cachedReference, ColumnSample.FromNumbers(_current), DriftProfile.Native, 0.05).Score;
+        return method!.Compute(_cachedReference, ColumnSample.FromNumbersShared(_current), DriftProfile.Native, 0.05).Score;
     }
 
     internal static double[] Normal(Random random, int n, double shift)

@@ -41,7 +41,7 @@ internal static class BucketedKolmogorovSmirnov
     public static double Statistic(ReadOnlySpan<double> sample1, ReadOnlySpan<double> sample2)
     {
         int n1 = sample1.Length, n2 = sample2.Length;
-        var (min, max) = MinMax(sample1, sample2);
+        var (min, max) = Extremes.Of(sample1, sample2);
         var buckets = (int)Math.Clamp(((long)n1 + n2) / ValuesPerBucket, 1, MaxBuckets);
 
         // bucket = ⌊(x − min)·scale⌋, monotone in x (each step rounds monotonically), so equal values share a bucket.
@@ -176,30 +176,15 @@ internal static class BucketedKolmogorovSmirnov
         }
     }
 
-    private static (double Min, double Max) MinMax(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in a)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        foreach (var v in b)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        return (min, max);
-    }
-
     private static void Count(ReadOnlySpan<double> values, int[] counts, Grid grid)
     {
         ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
         foreach (var v in values)
         {
-            Unsafe.Add(ref c, grid.BucketOf(v))++;
+            unchecked
+            {
+                Unsafe.Add(ref c, grid.BucketOf(v))++;
+            }
         }
     }
 

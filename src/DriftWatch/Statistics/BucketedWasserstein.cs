@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace DriftWatch.Statistics;
 
@@ -35,7 +37,7 @@ internal static class BucketedWasserstein
     public static double Distance(ReadOnlySpan<double> sample1, ReadOnlySpan<double> sample2)
     {
         int n1 = sample1.Length, n2 = sample2.Length;
-        var (min, max) = MinMax(sample1, sample2);
+        var (min, max) = Extremes.Of(sample1, sample2);
         var range = max - min;
         if (!(range > 0) || !double.IsFinite(range) || Math.Max(Math.Abs(min), Math.Abs(max)) > MaxMagnitudeOverRange * range)
         {
@@ -164,16 +166,23 @@ internal static class BucketedWasserstein
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int BucketOf(double value, double min, double scale, int last) =>
         Math.Min(unchecked((int)((value - min) * scale)), last);
 
     private static void Count(ReadOnlySpan<double> values, double min, double scale, double width, int last, int[] counts, double[] sums)
     {
+        ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
+        ref var s = ref MemoryMarshal.GetArrayDataReference(sums);
         foreach (var v in values)
         {
             var b = BucketOf(v, min, scale, last);
-            counts[b]++;
-            sums[b] += v - (min + (b * width));
+            unchecked
+            {
+                Unsafe.Add(ref c, b)++;
+            }
+
+            Unsafe.Add(ref s, b) += v - (min + (b * width));
         }
     }
 
@@ -189,11 +198,15 @@ internal static class BucketedWasserstein
             offset += counts[slots[3 * k]];
         }
 
+        ref var s = ref MemoryMarshal.GetArrayDataReference(slotOf);
+        ref var g = ref MemoryMarshal.GetArrayDataReference(gathered);
+        ref var f = ref MemoryMarshal.GetArrayDataReference(fill);
         foreach (var v in values)
         {
-            var q = slotOf[BucketOf(v, min, scale, last)];
-            gathered[fill[q]] = v;
-            fill[q] += q == 0 ? 0 : 1;
+            var q = Unsafe.Add(ref s, BucketOf(v, min, scale, last));
+            ref var position = ref Unsafe.Add(ref f, q);
+            Unsafe.Add(ref g, position) = v;
+            position += q == 0 ? 0 : 1;
         }
     }
 
@@ -231,23 +244,5 @@ internal static class BucketedWasserstein
         var t = sum + term;
         comp += Math.Abs(sum) >= Math.Abs(term) ? (sum - t) + term : (term - t) + sum;
         sum = t;
-    }
-
-    private static (double Min, double Max) MinMax(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        foreach (var v in a)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        foreach (var v in b)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        return (min, max);
     }
 }

@@ -27,7 +27,7 @@ internal static class BinnedProportions
         if (reference.Type == ColumnType.Numerical && reference.Numbers is { } refValues && current.Numbers is { } curValues
             && HasMoreDistinctThan(refValues, EvidentlyDistinctLimit))
         {
-            var (min, max) = MinMax(refValues, curValues);
+            var (min, max) = Extremes.Of(refValues, curValues);
             var bins = EqualWidthBins.Sturges(min, max, (long)refValues.Length + curValues.Length);
             var rc = new long[bins.Count];
             var cc = new long[bins.Count];
@@ -128,25 +128,6 @@ internal static class BinnedProportions
         }
 
         return result;
-    }
-
-    private static (double Min, double Max) MinMax(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var min = double.PositiveInfinity;
-        var max = double.NegativeInfinity;
-        foreach (var v in a)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        foreach (var v in b)
-        {
-            min = Math.Min(min, v);
-            max = Math.Max(max, v);
-        }
-
-        return (min, max);
     }
 
     /// <summary>Whether the values have more than <paramref name="limit"/> distinct values; stops as soon as they do.</summary>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace DriftWatch.Statistics.Binning;
 
@@ -63,7 +62,7 @@ internal static class OrderStatistics
     internal static bool TryBucketSelect(ReadOnlySpan<double> values, ReadOnlySpan<int> targets, Span<double> results)
     {
         var n = values.Length;
-        var (min, max) = MinMax(values);
+        var (min, max) = Extremes.Of(values);
         var range = max - min;
         if (range == 0)
         {
@@ -194,37 +193,6 @@ internal static class OrderStatistics
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int BucketOf(double value, double min, double scale, int last) =>
         Math.Min(unchecked((int)((value - min) * scale)), last);
-
-    private static (double Min, double Max) MinMax(ReadOnlySpan<double> values)
-    {
-        var i = 0;
-        double min = double.PositiveInfinity, max = double.NegativeInfinity;
-        if (Vector256.IsHardwareAccelerated && values.Length >= Vector256<double>.Count)
-        {
-            var vmin = Vector256.Create(min);
-            var vmax = Vector256.Create(max);
-            for (; i <= values.Length - Vector256<double>.Count; i += Vector256<double>.Count)
-            {
-                var v = Vector256.Create(values.Slice(i, Vector256<double>.Count));
-                vmin = Vector256.Min(vmin, v);
-                vmax = Vector256.Max(vmax, v);
-            }
-
-            for (var k = 0; k < Vector256<double>.Count; k++)
-            {
-                min = Math.Min(min, vmin[k]);
-                max = Math.Max(max, vmax[k]);
-            }
-        }
-
-        for (; i < values.Length; i++)
-        {
-            min = Math.Min(min, values[i]);
-            max = Math.Max(max, values[i]);
-        }
-
-        return (min, max);
-    }
 
     private static void Select(Span<double> a, int offset, ReadOnlySpan<int> targets)
     {
