@@ -1,20 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace DriftWatch.Detectors;
 
-/// <summary>The JSON settings shared by detector snapshots and option parsing.</summary>
+/// <summary>Reads and writes detector snapshots and options with the source-generated <see cref="DetectorJsonContext"/>.</summary>
 /// <remarks><threadsafety>Immutable after construction; safe to use from any thread.</threadsafety></remarks>
 internal static class DetectorJson
 {
-    /// <summary>Gets the serializer options: River's snake_case option names, ±∞ allowed (several detectors start from ±∞), lower-case enum names.</summary>
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
-    };
-
     /// <summary>Writes a snapshot document: detector name, options, skipped count and state.</summary>
     /// <typeparam name="TOptions">The options type.</typeparam>
     /// <typeparam name="TState">The state type.</typeparam>
@@ -23,11 +16,8 @@ internal static class DetectorJson
     /// <param name="skipped">The skipped-value count.</param>
     /// <param name="state">The state.</param>
     /// <returns>The JSON text.</returns>
-    public static string Write<TOptions, TState>(string name, TOptions options, long skipped, TState state)
-    {
-        var snapshot = new Snapshot<TOptions, TState>(name, options, skipped, state);
-        return JsonSerializer.Serialize(snapshot, Options);
-    }
+    public static string Write<TOptions, TState>(string name, TOptions options, long skipped, TState state) =>
+        JsonSerializer.Serialize(new Snapshot<TOptions, TState>(name, options, skipped, state), TypeInfo<Snapshot<TOptions, TState>>());
 
     /// <summary>Reads the options, skipped count and state of a snapshot document.</summary>
     /// <typeparam name="TOptions">The options type.</typeparam>
@@ -36,8 +26,16 @@ internal static class DetectorJson
     /// <returns>The snapshot.</returns>
     /// <exception cref="JsonException">The text is not a snapshot of this shape.</exception>
     public static Snapshot<TOptions, TState> Read<TOptions, TState>(string json) =>
-        JsonSerializer.Deserialize<Snapshot<TOptions, TState>>(json, Options)
+        JsonSerializer.Deserialize(json, TypeInfo<Snapshot<TOptions, TState>>())
         ?? throw new JsonException("The snapshot is null.");
+
+    /// <summary>Gets the generated metadata of a type registered on <see cref="DetectorJsonContext"/>.</summary>
+    /// <typeparam name="T">The type.</typeparam>
+    /// <returns>The metadata.</returns>
+    /// <exception cref="InvalidOperationException">The type is not registered (a programming error).</exception>
+    public static JsonTypeInfo<T> TypeInfo<T>() =>
+        DetectorJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered on {nameof(DetectorJsonContext)}.");
 
     /// <summary>A snapshot document.</summary>
     /// <typeparam name="TOptions">The options type.</typeparam>

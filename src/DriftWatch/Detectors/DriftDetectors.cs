@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
@@ -64,7 +63,7 @@ public static class DriftDetectors
         object? parsed;
         try
         {
-            parsed = json.Deserialize(entry.OptionsType, DetectorJson.Options);
+            parsed = entry.Parse(json);
         }
         catch (JsonException ex)
         {
@@ -166,28 +165,22 @@ public static class DriftDetectors
                 throw new ArgumentException($"Option '{key}' must hold finite numbers, got '{part}'.", nameof(text));
             }
 
-            array.Add(number);
+            array.Add((JsonNode)JsonValue.Create(number));
         }
 
         return array;
     }
 
-    private sealed record Entry(Type OptionsType, IReadOnlyList<string> OptionNames, IReadOnlyList<string> ListOptionNames, Func<object?, IDriftDetector> Create, Func<string, IDriftDetector> Restore)
+    private sealed record Entry(IReadOnlyList<string> OptionNames, IReadOnlyList<string> ListOptionNames, Func<JsonObject, object?> Parse, Func<object?, IDriftDetector> Create, Func<string, IDriftDetector> Restore)
     {
+        // Option names and types come from the generated metadata (the JSON names are River's), not from reflection.
         public static Entry Of<TOptions>(Func<TOptions?, IDriftDetector> create, Func<string, IDriftDetector> restore)
             where TOptions : class
         {
-            var properties = typeof(TOptions).GetProperties();
-            var names = properties
-                .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
-                .OfType<string>()
-                .ToArray();
-            var lists = properties
-                .Where(p => p.PropertyType == typeof(IReadOnlyList<double>))
-                .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name)
-                .OfType<string>()
-                .ToArray();
-            return new Entry(typeof(TOptions), names, lists, o => create((TOptions?)o), restore);
+            var typeInfo = DetectorJson.TypeInfo<TOptions>();
+            var names = typeInfo.Properties.Select(p => p.Name).ToArray();
+            var lists = typeInfo.Properties.Where(p => p.PropertyType == typeof(IReadOnlyList<double>)).Select(p => p.Name).ToArray();
+            return new Entry(names, lists, o => o.Deserialize(typeInfo), o => create((TOptions?)o), restore);
         }
     }
 }
