@@ -19,6 +19,63 @@ public sealed class DriftAnalyzerTests
     private static string?[] RepeatText(int n, Func<int, string?> f) => [.. Enumerable.Range(0, n).Select(f)];
 
     [Fact]
+    public void Analyze_OneOffManyLargeColumns_EachAsTheMethodOnFreshSamplesAndInputsUntouched()
+    {
+        // Large columns (they borrow the workers' sort buffers) of equal and unequal lengths after dropping missing values,
+        // so buffers are both reused and replaced; every result must equal the method run on samples of its own.
+        var random = new Random(5);
+        var sizes = new[] { 70_000, 70_000, 66_000, 70_000, 80_000, 66_000 };
+        var refColumns = new DatasetColumn[sizes.Length];
+        var curColumns = new DatasetColumn[sizes.Length];
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var missing = i is 2 or 5 ? 0.01 : 0.0;
+            refColumns[i] = Floats("x" + i, Repeat(sizes[i], _ => random.NextDouble() < missing ? double.NaN : Math.Round(random.NextDouble(), 4)));
+            curColumns[i] = Floats("x" + i, Repeat(sizes[i], _ => random.NextDouble() < missing ? double.NaN : Math.Round(random.NextDouble() + (0.002 * i), 4)));
+        }
+
+        var before = refColumns.Concat(curColumns).Select(c => c.Numbers!.ToArray()).ToArray();
+        string[] methods = ["ks", "wasserstein", "cramer_von_mises", "anderson", "mannw"];
+        var options = new DriftAnalysisOptions { Methods = methods, CacheReference = false };
+
+        var report = DriftAnalyzer.Analyze(Data("ref", refColumns), Data("cur", curColumns), options);
+
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            foreach (var name in methods)
+            {
+                Assert.True(DriftMethods.TryGet(name, out var method));
+                var expected = method.Compute(
+                    ColumnSample.FromNumbers(refColumns[i].Numbers), ColumnSample.FromNumbers(curColumns[i].Numbers), DriftProfile.Native, method.DefaultThreshold(DriftProfile.Native));
+                var actual = report.Columns.Single(c => c.Column == "x" + i && c.Result.Method == name).Result;
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        Assert.Equal(before, refColumns.Concat(curColumns).Select(c => c.Numbers!));
+    }
+
+    [Fact]
+    public void Analyze_TextColumnsWithAndWithoutMissing_CountsAsFreshSamples()
+    {
+        var reference = Data("ref", Text("full", "a", "b", "a", "c"), Text("gaps", "a", null, "b", "b"));
+        var current = Data("cur", Text("full", "b", "b", "c", "c"), Text("gaps", null, "a", null, "b"));
+        var options = new DriftAnalysisOptions { Methods = ["chisquare"], CacheReference = false };
+
+        var report = DriftAnalyzer.Analyze(reference, current, options);
+
+        Assert.True(DriftMethods.TryGet("chisquare", out var chi));
+        foreach (var name in (string[])["full", "gaps"])
+        {
+            var expected = chi.Compute(
+                ColumnSample.FromCategories(reference.Find(name)!.Strings!), ColumnSample.FromCategories(current.Find(name)!.Strings!), DriftProfile.Native, 0.05);
+            Assert.Equal(expected, report.Columns.Single(c => c.Column == name).Result);
+        }
+
+        Assert.Equal(["a", null, "b", "b"], reference.Find("gaps")!.Strings!);
+    }
+
+    [Fact]
     public void Analyze_NoCommonColumns_ThrowsNamingBothFiles()
     {
         var reference = Data("ref.csv", Floats("a", 1, 2));

@@ -76,6 +76,55 @@ public sealed class ColumnDistributionsTests
     }
 
     [Fact]
+    public void Compute_ReportOfManyColumns_EachAsComputedAloneAndInputsUntouched()
+    {
+        // Columns of several lengths, some with missing values, share the workers' sort buffers: each picture must be the
+        // one its column gets alone (on its finite values), and the datasets' arrays must not be reordered.
+        var random = new Random(11);
+        var names = Enumerable.Range(0, 7).Select(i => "c" + i).ToArray();
+        var refColumns = new DatasetColumn[names.Length];
+        var curColumns = new DatasetColumn[names.Length];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var missing = i % 3 == 0 ? 0.0 : 0.05 * i;
+            refColumns[i] = new DatasetColumn(names[i], ValueKind.Float, Draw(random, 3000 + (500 * (i % 2)), 0, missing), null);
+            curColumns[i] = new DatasetColumn(names[i], ValueKind.Float, Draw(random, 2500 + (700 * (i % 3)), 0.1 * i, missing), null);
+        }
+
+        var reference = new Dataset("ref", refColumns);
+        var current = new Dataset("cur", curColumns);
+        var before = refColumns.Concat(curColumns).Select(c => c.Numbers!.ToArray()).ToArray();
+        var report = DriftWatch.Analysis.DriftAnalyzer.Analyze(
+            reference, current, new DriftWatch.Analysis.DriftAnalysisOptions { Methods = ["ks", "psi"], CacheReference = false });
+
+        var all = ColumnDistributions.Compute(reference, current, report);
+
+        var methods = new HashSet<string>(["ks", "psi"], StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var alone = ColumnDistributions.Compute(
+                names[i], ColumnType.Numerical, Finite(refColumns[i]), Finite(curColumns[i]), methods, DriftProfile.Native);
+            var d = all.Single(x => x.Column == names[i]);
+            Assert.Equal(alone.Histogram!.Edges, d.Histogram!.Edges);
+            Assert.Equal(alone.Histogram.Reference, d.Histogram.Reference);
+            Assert.Equal(alone.Histogram.Current, d.Histogram.Current);
+            Assert.Equal(alone.MethodBins!.Reference, d.MethodBins!.Reference);
+            Assert.Equal(alone.MethodBins.Current, d.MethodBins.Current);
+            Assert.Equal(alone.Cdf!.X, d.Cdf!.X);
+            Assert.Equal(alone.Cdf.Reference, d.Cdf.Reference);
+            Assert.Equal(alone.Cdf.Current, d.Cdf.Current);
+            Assert.Equal(alone.Cdf.MaxDistance, d.Cdf.MaxDistance);
+        }
+
+        Assert.Equal(before, refColumns.Concat(curColumns).Select(c => c.Numbers!));
+    }
+
+    private static double[] Draw(Random random, int n, double shift, double missing) =>
+        [.. Enumerable.Range(0, n).Select(_ => random.NextDouble() < missing ? double.NaN : Math.Round(random.NextDouble() + shift, 3))];
+
+    private static DatasetColumn Finite(DatasetColumn column) => Numbers([.. column.Numbers!.Where(double.IsFinite)]);
+
+    [Fact]
     public void Compute_NativePsi_CountsOnReferenceDeciles()
     {
         var r = Enumerable.Range(1, 10).Select(i => (double)i).ToArray();
