@@ -108,7 +108,7 @@ public static class ParquetDatasetReader
             {
                 targets[i] = kinds[i] == ValueKind.String
                     ? new ColumnTarget(null, new string?[rows], fields[i].ClrType == typeof(bool) ? null : new LabelTable())
-                    : new ColumnTarget(GC.AllocateUninitializedArray<double>(rows), null, null);
+                    : new ColumnTarget(new double[rows], null, null);
             }
 
             var offset = 0;
@@ -336,7 +336,8 @@ public static class ParquetDatasetReader
     /// large-object garbage. The runtime collects large objects only with full collections, whose allowance grows with
     /// the live large objects (here, the columns read so far), so on a million-row file the garbage reached the size of
     /// the data again before a collection came. A blocking full collection after every <see cref="Limit"/> bytes
-    /// allocated bounds it; it costs a few milliseconds, as the live data are arrays of numbers with nothing to trace.
+    /// allocated bounds it at the price of a few to a few tens of milliseconds each (the live data are arrays of numbers,
+    /// with nothing to trace; the cost is freeing the garbage).
     /// </summary>
     private sealed class PageGarbage
     {
