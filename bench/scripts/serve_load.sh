@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10}; rounds=${2:-3}; connections=${3:-8}
+threads=$(( connections < 2 ? connections : 2 ))  # wrk needs connections >= threads; 1 connection = latency without queueing
 command -v wrk >/dev/null || { echo "wrk is required (Debian package wrk)"; exit 2; }
 dotnet build src/DriftWatch.Cli -c Release -nologo -clp:ErrorsOnly >/dev/null
 dll=artifacts/bin/DriftWatch.Cli/release/DriftWatch.Cli.dll
@@ -32,10 +33,11 @@ start() { # $1 = on|off, $2 = port
 pid_of() { ss -ltnp "sport = :$1" | grep -oP 'pid=\K[0-9]+' | head -1; }
 rss_mb() { awk '/VmRSS/ {printf "%.1f", $2/1024}' "/proc/$1/status"; }
 run_wrk() { # $1 port, $2 script -> "rps p99_ms"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency -s "$2" "http://127.0.0.1:$1/v1/models/credit-risk/predict" |
+  wrk -t"$threads" -c"$connections" -d"${duration}s" --latency -s "$2" "http://127.0.0.1:$1/v1/models/credit-risk/predict" |
     awk '/Requests\/sec/ {rps=$2} /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; p=v} END {print rps, p}'
 }
 
+echo "load before: $(uptime)"
 start on 18181; start off 18182
 # Warm up both (JIT, pools) before measuring.
 run_wrk 18181 "$work/one.lua" >/dev/null; run_wrk 18182 "$work/one.lua" >/dev/null
@@ -46,6 +48,7 @@ for r in $(seq 1 "$rounds"); do  # alternate so drift in machine load hits both 
   on_rps=$(echo "$on_rps + $a" | bc -l); on_p99=$(echo "$on_p99 + $b" | bc -l)
   off_rps=$(echo "$off_rps + $c" | bc -l); off_p99=$(echo "$off_p99 + $d" | bc -l)
 done
+echo "load after the rounds: $(uptime)"
 printf 'throughput ratio (on/off): %.3f\n' "$(echo "$on_rps / $off_rps" | bc -l)"
 printf 'p99 added by monitoring: %.0f us (on %.3f ms, off %.3f ms, mean of %d rounds)\n' \
   "$(echo "($on_p99 - $off_p99) / $rounds * 1000" | bc -l)" "$(echo "$on_p99 / $rounds" | bc -l)" "$(echo "$off_p99 / $rounds" | bc -l)" "$rounds"
@@ -58,7 +61,7 @@ while :; do
   n=$(count); n=${n%.*}
   [ -z "$first" ] && [ "$n" -ge 100000 ] && first=$(rss_mb "$pid") && echo "RSS at $n predictions: ${first} MB"
   [ "$n" -ge "$target" ] && break
-  wrk -t2 -c"$connections" -d5s -s "$work/batch.lua" "http://127.0.0.1:18181/v1/models/credit-risk/predict" >/dev/null
+  wrk -t"$threads" -c"$connections" -d5s -s "$work/batch.lua" "http://127.0.0.1:18181/v1/models/credit-risk/predict" >/dev/null
 done
 last=$(rss_mb "$pid")
 printf 'RSS at %s predictions: %s MB (change %+.1f%% since 100k)\n' "$(count)" "$last" "$(echo "($last - $first) / $first * 100" | bc -l)"

@@ -31,7 +31,9 @@ public sealed partial class SqlPredictionStore
             "INSERT INTO driftwatch_predictions (id, model, model_version, time_ms, inputs, label, score) " +
             "VALUES (@id, @model, @version, @time, @inputs, @label, @score) ON CONFLICT (id) DO NOTHING";
         var p = new DbParameter[7];
-        string[] names = ["id", "model", "version", "time", "inputs", "label", "score"];
+        // Names carry their '@' as in the SQL: Microsoft.Data.Sqlite otherwise tries each prefix on every bind
+        // (about a third of the managed cost of an insert).
+        string[] names = ["@id", "@model", "@version", "@time", "@inputs", "@label", "@score"];
         for (var i = 0; i < names.Length; i++)
         {
             p[i] = command.CreateParameter();
