@@ -48,12 +48,13 @@ public sealed partial class Adwin : IDriftDetector
     private long _skipped;
     private long _detections;
 
-    // River's tick counter, kept in arrears: _tick + (_span − _countdown) is the current value. _countdown counts
-    // the updates to the next event (a clock tick, or a full pending buffer), _untilTick those to the next tick.
+    // River's tick counter, kept in arrears: _tick + (_fill − _armedFill) is the current value. The next event (a clock
+    // tick, or a full row 0) comes when row 0's fill reaches _eventFill; _untilTick counts the updates to the next tick.
+    // A single update then carries only _fill from one call to the next.
     private long _tick;
     private int _untilTick;
-    private int _span;
-    private int _countdown;
+    private int _armedFill;
+    private int _eventFill;
 
     /// <summary>Initializes a new instance of the <see cref="Adwin"/> class.</summary>
     /// <param name="options">The options; River's defaults when null.</param>
@@ -127,30 +128,19 @@ public sealed partial class Adwin : IDriftDetector
     public long DetectionCount => _detections;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // Small enough to inline where the caller's type is known.
     public void Update(double value)
     {
-        if (!double.IsFinite(value))
+        // Row 0 takes the value; the window statistics follow at the next event (or read), four values at a time.
+        int fill = _fill;
+        if (double.IsFinite(value) && !_drift && unchecked(fill + 1) < _eventFill)
         {
-            _skipped++;
+            _totals[fill] = value;
+            _fill = unchecked(fill + 1);
             return;
         }
 
-        if (_drift)
-        {
-            ResetState();
-        }
-
-        // Row 0 takes the value; the window statistics follow at the next event (or read), four values at a time.
-        unchecked
-        {
-            int fill = _fill;
-            _totals[fill] = value;
-            _fill = fill + 1;
-            if (--_countdown == 0)
-            {
-                OnEvent();
-            }
-        }
+        UpdateRare(value);
     }
 
     /// <inheritdoc/>
@@ -166,7 +156,7 @@ public sealed partial class Adwin : IDriftDetector
                 // One run of values up to the next event, copied into row 0.
                 double[] row0 = _totals;
                 int fill = _fill;
-                int countdown = _countdown;
+                int eventFill = _eventFill;
                 while (i < values.Length)
                 {
                     double value = values[i++];
@@ -179,18 +169,18 @@ public sealed partial class Adwin : IDriftDetector
                     if (_drift)
                     {
                         ResetState();
-                        (fill, countdown) = (_fill, _countdown);
+                        (fill, eventFill) = (_fill, _eventFill);
                     }
 
                     row0[fill++] = value;
-                    if (--countdown == 0)
+                    if (fill == eventFill)
                     {
                         break;
                     }
                 }
 
-                (_fill, _countdown) = (fill, countdown);
-                if (countdown != 0)
+                _fill = fill;
+                if (fill != eventFill)
                 {
                     break;
                 }
@@ -213,6 +203,33 @@ public sealed partial class Adwin : IDriftDetector
     /// <inheritdoc/>
     public void Reset() => ResetState();
 
+    // Update's other cases: a skipped value, the restart after a drift, the update that reaches an event.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void UpdateRare(double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            _skipped++;
+            return;
+        }
+
+        if (_drift)
+        {
+            ResetState();
+        }
+
+        unchecked
+        {
+            int fill = _fill;
+            _totals[fill] = value;
+            _fill = ++fill;
+            if (fill == _eventFill)
+            {
+                OnEvent();
+            }
+        }
+    }
+
     private void ResetState()
     {
         Array.Clear(_counts);
@@ -229,20 +246,20 @@ public sealed partial class Adwin : IDriftDetector
         Arm();
     }
 
-    // Brings _tick and _untilTick up to date with the updates counted down since the last event.
+    // Brings _tick and _untilTick up to date with the updates since the last Arm. Call before anything moves _fill.
     private void Sync()
     {
-        int elapsed = _span - _countdown;
+        int elapsed = _fill - _armedFill;
         _tick += elapsed;
         _untilTick -= elapsed;
-        _span = _countdown;
+        _armedFill = _fill;
     }
 
-    // Sets the countdown to the next event: the next tick, or the update that fills row 0's room.
+    // Sets the fill of the next event: the next tick, or the update that fills row 0's room.
     private void Arm()
     {
-        _countdown = Math.Min(_untilTick, _stride - _fill);
-        _span = _countdown;
+        _armedFill = _fill;
+        _eventFill = _fill + Math.Min(_untilTick, _stride - _fill);
     }
 
     // A clock tick (merge, then scan once the window is past the grace period), or a full row 0 (merge).
