@@ -11,8 +11,9 @@ namespace DriftWatch.Benchmarks;
 /// <summary>
 /// The monitor's observe path on the default credit-risk model (8 features) against the work a request does anyway.
 /// <c>Predict</c> (baseline) runs the ML.NET model on the batch; <c>ObserveInputs</c> is the built-in input monitor
-/// (missing, range, categories); <c>ObserveAll</c> adds the quality monitor as the service calls them; <c>Parse</c> is
-/// the request parser. Cost per row = mean / Rows.
+/// (missing, range, categories); <c>ObserveAll</c> adds the quality monitor as the service calls them;
+/// <c>ObserveService</c> is every observer the service gives the default model (input, quality, drift, label-free):
+/// the monitoring a predict request pays for; <c>Parse</c> is the request parser. Cost per row = mean / Rows.
 /// </summary>
 [MemoryDiagnoser]
 public class ServeMonitorBenchmark
@@ -23,6 +24,7 @@ public class ServeMonitorBenchmark
     private InputMonitor _inputs = null!;
     private QualityMonitor _quality = null!;
     private PredictionBatch _prediction = null!;
+    private IPredictionObserver[] _service = [];
     private byte[] _json = [];
 
     [Params(1, 100)]
@@ -31,7 +33,8 @@ public class ServeMonitorBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        _model = CreditRiskModel.Create(rows: 2000).Model;
+        var served = CreditRiskModel.Create(rows: 2000);
+        _model = served.Model;
         var rows = new CreditRiskGenerator(seed: 9).Generate(Rows);
         var schema = _model.Schema;
         _batch = new FeatureBatch(schema, Rows);
@@ -65,6 +68,13 @@ public class ServeMonitorBenchmark
         _model.Predict(_batch, _outputs);
         _inputs = new InputMonitor(schema, 32);
         _quality = new QualityMonitor(ModelTask.BinaryClassification, 1000);
+        _service =
+        [
+            new InputMonitor(schema, 32),
+            new QualityMonitor(ModelTask.BinaryClassification, 1000),
+            new DriftMonitorRegistry(new DriftWatch.Monitoring.DriftMonitorOptions()).AttachAsync(served).GetAwaiter().GetResult()!,
+            new LabelFreeMonitor(served, TimeProvider.System, LabelFreeMonitorFactory.EvaluationInterval),
+        ];
         _prediction = new PredictionBatch(_model, _batch, _outputs, [.. Enumerable.Range(0, Rows).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], DateTimeOffset.UnixEpoch);
     }
 
@@ -79,6 +89,15 @@ public class ServeMonitorBenchmark
     {
         _inputs.OnPredictions(_prediction);
         _quality.OnPredictions(_prediction);
+    }
+
+    [Benchmark]
+    public void ObserveService()
+    {
+        foreach (var observer in _service)
+        {
+            observer.OnPredictions(_prediction);
+        }
     }
 
     [Benchmark]
