@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of POST /v1/models/credit-risk/predict over loopback with wrk, monitoring on and off in the same run.
 # Prints: throughput ratio (on/off), p99 added by monitoring, RSS over 1M predictions, /metrics render time.
-# Usage: bench/scripts/serve_load.sh [duration_seconds_per_round=10] [rounds=3] [connections=8]
+# Usage: [TARGET=predictions] bench/scripts/serve_load.sh [duration_seconds_per_round=10] [rounds=3] [connections=8]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 duration=${1:-10}; rounds=${2:-3}; connections=${3:-8}
@@ -56,10 +56,11 @@ printf 'p99 added by monitoring: %.0f us (on %.3f ms, off %.3f ms, mean of %d ro
 # RSS over 1M predictions (100 instances per request, monitoring on).
 pid=$(pid_of 18181)
 count() { curl -s "http://127.0.0.1:18181/metrics" | awk '/^driftwatch_predictions_total\{/ {print $2}'; }
-target=1000000; first=""
+target=${TARGET:-1000000}; first=""
 while :; do
   n=$(count); n=${n%.*}
   [ -z "$first" ] && [ "$n" -ge 100000 ] && first=$(rss_mb "$pid") && echo "RSS at $n predictions: ${first} MB"
+  [ -n "$first" ] && echo "  $n predictions: RSS $(rss_mb "$pid") MB"
   [ "$n" -ge "$target" ] && break
   wrk -t"$threads" -c"$connections" -d5s -s "$work/batch.lua" "http://127.0.0.1:18181/v1/models/credit-risk/predict" >/dev/null
 done
