@@ -80,15 +80,17 @@ internal static class BucketedWasserstein
             var slotCount = 0;
             double sum = 0, comp = 0;
             int i = 0, j = 0;
+
+            // Signs are decided exactly on integers: n₁n₂·d = i·n₂ − j·n₁ (below 2⁶² for samples under 2³¹).
+            var perPair = 1.0 / ((double)n1 * n2);
+            double inverse1 = 1.0 / n1, inverse2 = 1.0 / n2;
             for (var b = 0; b < buckets; b++)
             {
                 int c1 = counts1[b], c2 = counts2[b];
-                var d = ((double)i / n1) - ((double)j / n2);
-                var low = d - ((double)c2 / n2);
-                var high = d + ((double)c1 / n1);
-                if (low >= 0 || high <= 0)
+                var scaled = ((long)i * n2) - ((long)j * n1);
+                if (scaled - ((long)c2 * n1) >= 0 || scaled + ((long)c1 * n2) <= 0)
                 {
-                    var integral = (d * width) + (((c1 * width) - sums1[b]) / n1) - (((c2 * width) - sums2[b]) / n2);
+                    var integral = (scaled * perPair * width) + (((c1 * width) - sums1[b]) * inverse1) - (((c2 * width) - sums2[b]) * inverse2);
                     Add(ref sum, ref comp, Math.Abs(integral));
                 }
                 else
