@@ -197,7 +197,10 @@ internal static class SortedMerge
             var x = i < na ? Unsafe.Add(ref a, (nint)i) : double.PositiveInfinity;
             var y = j < nb ? Unsafe.Add(ref b, (nint)j) : double.PositiveInfinity;
             long takeA = Unsafe.BitCast<bool, byte>(x <= y);
-            var v = takeA != 0 ? x : y;
+
+            // v = takeA ? x : y by bit masks, so the JIT cannot turn it into an unpredictable branch.
+            var mask = -takeA;
+            var v = BitConverter.Int64BitsToDouble((BitConverter.DoubleToInt64Bits(x) & mask) | (BitConverter.DoubleToInt64Bits(y) & ~mask));
             distinct += Unsafe.BitCast<bool, byte>(v != prev);
             prev = v;
             i += takeA;
