@@ -45,8 +45,10 @@ internal static class BucketedKolmogorovSmirnov
         var buckets = (int)Math.Clamp(((long)n1 + n2) / ValuesPerBucket, 1, MaxBuckets);
 
         // bucket = ⌊(x − min)·scale⌋, monotone in x (each step rounds monotonically), so equal values share a bucket.
-        var scale = max > min ? buckets / (max - min) : 0.0;
-        if (!double.IsFinite(scale))
+        // A range that overflows (values near ±1.8e308) or collapses gives no useful buckets: sort instead.
+        var range = max - min;
+        var scale = buckets / range;
+        if (!(range > 0) || !double.IsFinite(range) || !double.IsFinite(scale))
         {
             return double.NaN;
         }

@@ -67,6 +67,16 @@ public sealed class BucketedKolmogorovSmirnovTests
         Assert.Equal(merged, bucketed);
     }
 
+    [Fact]
+    public void Bucketed_RangeOverflowsOrCollapses_LeavesItToSorting()
+    {
+        var huge = Enumerable.Range(0, 10_000).Select(i => i % 2 == 0 ? double.MaxValue / (1 + (i % 7)) : double.MinValue / (1 + (i % 5))).ToArray();
+        var constant = Enumerable.Repeat(4.25, 10_000).ToArray();
+
+        Assert.True(double.IsNaN(BucketedKolmogorovSmirnov.Statistic(huge, [.. huge.Reverse()])));
+        Assert.True(double.IsNaN(BucketedKolmogorovSmirnov.Statistic(constant, constant)));
+    }
+
     private static double[] Make(string kind, int n, Random random, bool second)
     {
         double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
