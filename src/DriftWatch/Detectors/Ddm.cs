@@ -94,6 +94,10 @@ public sealed class Ddm : IDriftDetector
     }
 
     /// <inheritdoc/>
+    public DetectorBatchResult Update(ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings) =>
+        DetectorBatch.Run(new BatchTarget(this), values, drifts, warnings);
+
+    /// <inheritdoc/>
     public void Reset() => ResetState();
 
     /// <inheritdoc/>
@@ -157,5 +161,15 @@ public sealed class Ddm : IDriftDetector
 
         [JsonPropertyName("warning")]
         public bool Warning { get; set; }
+    }
+
+    // Direct calls for DetectorBatch.Run, which is compiled once per target struct.
+    private readonly struct BatchTarget(Ddm detector) : IBatchTarget
+    {
+        public bool DriftDetected => detector.DriftDetected;
+
+        public bool WarningDetected => detector.WarningDetected;
+
+        public void Update(double value) => detector.Update(value);
     }
 }

@@ -109,6 +109,10 @@ public sealed class Ewma : IDriftDetector
     }
 
     /// <inheritdoc/>
+    public DetectorBatchResult Update(ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings) =>
+        DetectorBatch.Run(new BatchTarget(this), values, drifts, warnings);
+
+    /// <inheritdoc/>
     public void Reset() => ResetState();
 
     /// <inheritdoc/>
@@ -194,5 +198,15 @@ public sealed class Ewma : IDriftDetector
 
         [JsonPropertyName("drift")]
         public bool Drift { get; set; }
+    }
+
+    // Direct calls for DetectorBatch.Run, which is compiled once per target struct.
+    private readonly struct BatchTarget(Ewma detector) : IBatchTarget
+    {
+        public bool DriftDetected => detector.DriftDetected;
+
+        public bool WarningDetected => detector.WarningDetected;
+
+        public void Update(double value) => detector.Update(value);
     }
 }

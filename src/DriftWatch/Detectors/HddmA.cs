@@ -142,6 +142,10 @@ public sealed class HddmA : IDriftDetector
     }
 
     /// <inheritdoc/>
+    public DetectorBatchResult Update(ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings) =>
+        DetectorBatch.Run(new BatchTarget(this), values, drifts, warnings);
+
+    /// <inheritdoc/>
     public void Reset() => ResetState();
 
     /// <inheritdoc/>
@@ -236,5 +240,15 @@ public sealed class HddmA : IDriftDetector
 
         [JsonPropertyName("warning")]
         public bool Warning { get; set; }
+    }
+
+    // Direct calls for DetectorBatch.Run, which is compiled once per target struct.
+    private readonly struct BatchTarget(HddmA detector) : IBatchTarget
+    {
+        public bool DriftDetected => detector.DriftDetected;
+
+        public bool WarningDetected => detector.WarningDetected;
+
+        public void Update(double value) => detector.Update(value);
     }
 }

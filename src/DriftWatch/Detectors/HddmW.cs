@@ -147,6 +147,10 @@ public sealed class HddmW : IDriftDetector
     }
 
     /// <inheritdoc/>
+    public DetectorBatchResult Update(ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings) =>
+        DetectorBatch.Run(new BatchTarget(this), values, drifts, warnings);
+
+    /// <inheritdoc/>
     public void Reset() => ResetState();
 
     /// <inheritdoc/>
@@ -244,5 +248,15 @@ public sealed class HddmW : IDriftDetector
 
         [JsonPropertyName("warning")]
         public bool Warning { get; set; }
+    }
+
+    // Direct calls for DetectorBatch.Run, which is compiled once per target struct.
+    private readonly struct BatchTarget(HddmW detector) : IBatchTarget
+    {
+        public bool DriftDetected => detector.DriftDetected;
+
+        public bool WarningDetected => detector.WarningDetected;
+
+        public void Update(double value) => detector.Update(value);
     }
 }

@@ -179,6 +179,10 @@ public sealed class Kswin : IDriftDetector
     }
 
     /// <inheritdoc/>
+    public DetectorBatchResult Update(ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings) =>
+        DetectorBatch.Run(new BatchTarget(this), values, drifts, warnings);
+
+    /// <inheritdoc/>
     /// <remarks>The window starts from <see cref="KswinOptions.Window"/> again, as after construction.</remarks>
     public void Reset()
     {
@@ -404,5 +408,15 @@ public sealed class Kswin : IDriftDetector
 
         [JsonPropertyName("drift")]
         public bool Drift { get; set; }
+    }
+
+    // Direct calls for DetectorBatch.Run, which is compiled once per target struct.
+    private readonly struct BatchTarget(Kswin detector) : IBatchTarget
+    {
+        public bool DriftDetected => detector.DriftDetected;
+
+        public bool WarningDetected => detector.WarningDetected;
+
+        public void Update(double value) => detector.Update(value);
     }
 }

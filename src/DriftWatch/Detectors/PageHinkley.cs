@@ -99,6 +99,10 @@ public sealed class PageHinkley : IDriftDetector
     }
 
     /// <inheritdoc/>
+    public DetectorBatchResult Update(ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings) =>
+        DetectorBatch.Run(new BatchTarget(this), values, drifts, warnings);
+
+    /// <inheritdoc/>
     public void Reset() => ResetState();
 
     /// <inheritdoc/>
@@ -162,5 +166,15 @@ public sealed class PageHinkley : IDriftDetector
 
         [JsonPropertyName("drift")]
         public bool Drift { get; set; }
+    }
+
+    // Direct calls for DetectorBatch.Run, which is compiled once per target struct.
+    private readonly struct BatchTarget(PageHinkley detector) : IBatchTarget
+    {
+        public bool DriftDetected => detector.DriftDetected;
+
+        public bool WarningDetected => detector.WarningDetected;
+
+        public void Update(double value) => detector.Update(value);
     }
 }
