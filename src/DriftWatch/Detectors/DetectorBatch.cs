@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-
 namespace DriftWatch.Detectors;
 
 /// <summary>The batch loop of <see cref="IDriftDetector.Update(ReadOnlySpan{double}, Span{int}, Span{int})"/> for the detectors that have no faster one of their own.</summary>
@@ -17,7 +15,6 @@ internal static class DetectorBatch
     /// <param name="drifts">Receives drift indices; empty to ignore drifts.</param>
     /// <param name="warnings">Receives warning indices; empty to ignore warnings.</param>
     /// <returns>The values consumed and the indices written.</returns>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // A long-running loop: straight to optimised code, not through OSR.
     public static DetectorBatchResult Run<TTarget>(TTarget target, ReadOnlySpan<double> values, Span<int> drifts, Span<int> warnings)
         where TTarget : struct, IBatchTarget
     {
