@@ -241,6 +241,6 @@ internal static class BucketedKolmogorovSmirnov
     private readonly record struct Grid(double Min, double Scale, int Last)
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int BucketOf(double value) => Math.Min(unchecked((int)((value - Min) * Scale)), Last);
+        public int BucketOf(double value) => Math.Clamp(unchecked((int)((value - Min) * Scale)), 0, Last); // a stray NaN never indexes outside
     }
 }

@@ -170,7 +170,7 @@ internal static class BucketedWasserstein
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int BucketOf(double value, double min, double scale, int last) =>
-        Math.Min(unchecked((int)((value - min) * scale)), last);
+        Math.Clamp(unchecked((int)((value - min) * scale)), 0, last); // clamped: a stray NaN must never index outside
 
     private static void Count(ReadOnlySpan<double> values, double min, double scale, double width, int last, int[] counts, double[] sums)
     {

@@ -192,7 +192,7 @@ internal static class OrderStatistics
     /// values are all at or above those of every lower bucket.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int BucketOf(double value, double min, double scale, int last) =>
-        Math.Min(unchecked((int)((value - min) * scale)), last);
+        Math.Clamp(unchecked((int)((value - min) * scale)), 0, last); // clamped: a stray NaN must never index outside
 
     private static void Select(Span<double> a, int offset, ReadOnlySpan<int> targets)
     {
