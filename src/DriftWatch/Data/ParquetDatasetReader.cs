@@ -42,7 +42,7 @@ public static class ParquetDatasetReader
             var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
             await using (stream.ConfigureAwait(false))
             {
-                return await ReadAsync(path, stream, progress, cancellationToken).ConfigureAwait(false);
+                return await ReadStreamAsync(path, stream, progress, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (IOException ex)
@@ -63,7 +63,7 @@ public static class ParquetDatasetReader
     /// <returns>The dataset.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="DatasetReadException">The input is not Parquet or has an unsupported column.</exception>
-    public static async Task<Dataset> ReadAsync(string source, Stream stream, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
+    public static async Task<Dataset> ReadStreamAsync(string source, Stream stream, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(stream);
