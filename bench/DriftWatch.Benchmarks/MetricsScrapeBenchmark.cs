@@ -4,6 +4,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DriftWatch.AspNetCore;
 using DriftWatch.AspNetCore.Configuration;
+using DriftWatch.AspNetCore.Monitoring;
 using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Monitoring;
 using Microsoft.AspNetCore.Hosting;
@@ -72,11 +73,14 @@ public class MetricsScrapeBenchmark
             }
         }
 
-        // Evaluate now rather than waiting for the timer's first tick, so the drift scores are in the first scrape.
+        // Evaluate now rather than waiting for the timers' first tick, so the drift scores and the label-free series are
+        // in the first scrape (scrapes only read the snapshots).
         foreach (var monitor in _host.Services.GetRequiredService<DriftMonitorRegistry>().Monitors)
         {
             monitor.Evaluate();
         }
+
+        _host.Services.GetServices<IHostedService>().OfType<LabelFreeEvaluationHostedService>().Single().EvaluateNow();
 
         CheckExposition(_client.GetStringAsync(new Uri("/metrics", UriKind.Relative)).GetAwaiter().GetResult());
     }
@@ -114,6 +118,7 @@ public class MetricsScrapeBenchmark
                 ("driftwatch_dataset_drift_share{", 1),
                 ("driftwatch_prediction_drift_score{", 1),
                 ("driftwatch_model_accuracy{", 1),
+                ("driftwatch_reconstruction_error{", 1),
                 ("driftwatch_feature_category_observations_total{", Categorical * 5),
             })
             {

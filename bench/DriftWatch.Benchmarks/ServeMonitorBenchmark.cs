@@ -73,7 +73,7 @@ public class ServeMonitorBenchmark
             new InputMonitor(schema, 32),
             new QualityMonitor(ModelTask.BinaryClassification, 1000),
             new DriftMonitorRegistry(new DriftWatch.Monitoring.DriftMonitorOptions()).AttachAsync(served).GetAwaiter().GetResult()!,
-            new LabelFreeMonitor(served, TimeProvider.System, LabelFreeMonitorFactory.EvaluationInterval),
+            new LabelFreeMonitor(served),
         ];
         _prediction = new PredictionBatch(_model, _batch, _outputs, [.. Enumerable.Range(0, Rows).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], DateTimeOffset.UnixEpoch);
     }

@@ -72,6 +72,7 @@ public static class DriftWatchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, QualityMonitorFactory>());
         services.AddDriftMonitoring();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPredictionObserverFactory, LabelFreeMonitorFactory>());
+        services.AddHostedService<LabelFreeEvaluationHostedService>();
         services.AddHostedService<DriftWatchHostedService>();
         services.AddProblemDetails();
         services.AddDriftWatchAlerts();

@@ -8,14 +8,15 @@ namespace DriftWatch.AspNetCore.Monitoring;
 
 /// <summary>
 /// The label-free monitor of one model: keeps the last <see cref="WindowSize"/> served rows and scores, and evaluates
-/// them with a <see cref="LabelFreeEvaluator"/> (CBPE, reconstruction drift, outliers, explained ranking) at most once per
-/// <see cref="EvaluationInterval"/>, when a scrape reads it.
+/// them with a <see cref="LabelFreeEvaluator"/> (CBPE, reconstruction drift, outliers, explained ranking) when
+/// <see cref="LabelFreeEvaluationHostedService"/> ticks, into an immutable <see cref="Latest"/> snapshot that readers
+/// (the metrics scrape, the drift snapshot, the overview page) only read.
 /// </summary>
 /// <remarks>
 /// Hot path: <see cref="OnPredictions"/> copies each row's cells into preallocated ring buffers under a short lock:
-/// O(features) per row, no allocation. The evaluator is fitted on the first evaluation (scoring the reference and the
-/// permutation importances take about a second for the default model), and evaluation runs on the scraping thread, never
-/// on a request. Outliers are counted once per row: at each evaluation, among the rows that arrived since the previous
+/// O(features) per row, no allocation. The evaluator is fitted on the first evaluation once the window holds
+/// <see cref="MinimumRows"/> rows (scoring the reference and the permutation importances take about a second for the
+/// default model); fit and evaluation run on the timer's thread, never on a request or a scrape. Outliers are counted once per row: at each evaluation, among the rows that arrived since the previous
 /// one (rows that left the window before an evaluation are not scored).
 /// <threadsafety>Thread-safe.</threadsafety>
 /// </remarks>
@@ -33,7 +34,6 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
     private readonly Lock _gate = new();
     private readonly Lock _evaluation = new();
     private readonly ServedModel _served;
-    private readonly TimeProvider _time;
     private readonly FeatureSchema[] _features;
     private readonly double[] _numbers;
     private readonly string?[] _strings;
@@ -41,24 +41,23 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
     private long _rows;
     private long _evaluatedRows;
     private long _outliers;
-    private DateTimeOffset _evaluatedAt = DateTimeOffset.MinValue;
+    private long _evaluations;
     private LabelFreeEvaluator? _evaluator;
     private string? _fitError;
     private LabelFreeSnapshot? _latest;
     private Dataset? _featureReference;
 
-    public LabelFreeMonitor(ServedModel served, TimeProvider time, TimeSpan evaluationInterval)
+    public LabelFreeMonitor(ServedModel served)
     {
         _served = served;
-        _time = time;
-        EvaluationInterval = evaluationInterval;
         _features = [.. served.Model.Schema.Features];
         _numbers = new double[WindowSize * _features.Length];
         _strings = new string?[WindowSize * _features.Length];
         _scores = new double[WindowSize];
     }
 
-    public TimeSpan EvaluationInterval { get; }
+    /// <summary>Gets the served model's name.</summary>
+    public string Model => _served.Name;
 
     /// <summary>Gets the outliers counted so far.</summary>
     public long Outliers => Interlocked.Read(ref _outliers);
@@ -89,26 +88,29 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
     {
     }
 
-    /// <summary>Gets the latest evaluation, evaluating first when the last one is older than <see cref="EvaluationInterval"/>.</summary>
-    /// <returns>The snapshot, or <see langword="null"/> when nothing could be evaluated yet (no rows, or no reference).</returns>
-    public LabelFreeSnapshot? Latest()
+    /// <summary>Gets the latest evaluation; reading it never evaluates.</summary>
+    /// <value>The snapshot, or <see langword="null"/> before the first evaluation (no tick yet, fewer than
+    /// <see cref="MinimumRows"/> rows, or no evaluator could be fitted).</value>
+    public LabelFreeSnapshot? Latest => Volatile.Read(ref _latest);
+
+    /// <summary>Gets the number of completed evaluations (snapshots published).</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    /// <summary>
+    /// Evaluates the window now and publishes the result as <see cref="Latest"/>: what each tick of
+    /// <see cref="LabelFreeEvaluationHostedService"/> does. Fits the evaluator first when it is not fitted yet.
+    /// </summary>
+    /// <returns>The new snapshot, or the previous one (possibly <see langword="null"/>) when there are fewer than
+    /// <see cref="MinimumRows"/> rows or no evaluator could be fitted.</returns>
+    /// <remarks>Evaluations run one at a time; a concurrent call waits for the running one. Exceptions other than the
+    /// expected fit failures propagate to the caller (the timer counts and logs them) and leave <see cref="Latest"/>
+    /// unchanged.</remarks>
+    internal LabelFreeSnapshot? EvaluateNow()
     {
         lock (_evaluation)
         {
-            var now = _time.GetUtcNow();
-            if (_latest is not null && now - _evaluatedAt < EvaluationInterval)
-            {
-                return _latest;
-            }
-
-            _evaluatedAt = now;
-            var evaluator = Evaluator();
-            if (evaluator is null)
-            {
-                return null;
-            }
-
-            if (Interlocked.Read(ref _rows) < MinimumRows)
+            // The fit (about a second for the default model) waits for rows, so an idle service never pays it.
+            if (Interlocked.Read(ref _rows) < MinimumRows || Evaluator() is not { } evaluator)
             {
                 return _latest;
             }
@@ -131,7 +133,8 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
                 Interlocked.Add(ref _outliers, errors.Count(e => e > reconstruction.OutlierThreshold));
             }
 
-            _latest = snapshot;
+            Volatile.Write(ref _latest, snapshot);
+            Interlocked.Increment(ref _evaluations);
             return snapshot;
         }
     }

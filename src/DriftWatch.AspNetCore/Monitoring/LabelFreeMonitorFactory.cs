@@ -14,12 +14,14 @@ namespace DriftWatch.AspNetCore.Monitoring;
 /// bounds) and <c>_threshold_lower</c>/<c>_threshold_upper</c>, <c>driftwatch_reconstruction_error</c> with its thresholds,
 /// <c>driftwatch_reconstruction_drift_detected</c> and <c>driftwatch_outliers_total</c>.
 /// </summary>
-/// <remarks><threadsafety>Thread-safe.</threadsafety></remarks>
+/// <remarks>
+/// The gauges read each monitor's <see cref="LabelFreeMonitor.Latest"/> snapshot at scrape time and never evaluate:
+/// <see cref="LabelFreeEvaluationHostedService"/> evaluates on its timer. A model without an evaluation yet exports none
+/// of these series.
+/// <threadsafety>Thread-safe.</threadsafety>
+/// </remarks>
 internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
 {
-    /// <summary>How often a scrape may trigger a new evaluation.</summary>
-    public static readonly TimeSpan EvaluationInterval = TimeSpan.FromSeconds(15);
-
     private static readonly (CbpeMetric Metric, string Name)[] Exported =
     [
         (CbpeMetric.Accuracy, "accuracy"),
@@ -30,11 +32,8 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
     ];
 
     private readonly ConcurrentDictionary<string, (LabelFreeMonitor Monitor, KeyValuePair<string, object?>[] Tags)> _monitors = new(StringComparer.Ordinal);
-    private readonly TimeProvider _time;
-
-    public LabelFreeMonitorFactory(IMeterFactory meterFactory, TimeProvider time)
+    public LabelFreeMonitorFactory(IMeterFactory meterFactory)
     {
-        _time = time;
         var meter = meterFactory.Create(DriftWatchConstants.MeterName);
         foreach (var (metric, name) in Exported)
         {
@@ -62,7 +61,7 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
             return null;
         }
 
-        var monitor = new LabelFreeMonitor(model, _time, EvaluationInterval);
+        var monitor = new LabelFreeMonitor(model);
         _monitors[model.Name] = (monitor, [new("model", model.Model.Name), new("model_version", model.Model.Version)]);
         return monitor;
     }
@@ -72,11 +71,15 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
     /// <returns>The monitor, or <see langword="null"/> when the model has none (no reference).</returns>
     public LabelFreeMonitor? Find(string model) => _monitors.TryGetValue(model, out var entry) ? entry.Monitor : null;
 
+    /// <summary>Gets the current monitor of every model (a reloaded model's replaces its previous version's).</summary>
+    /// <returns>A copy of the monitors.</returns>
+    public LabelFreeMonitor[] Monitors() => [.. _monitors.Values.Select(e => e.Monitor)];
+
     private IEnumerable<Measurement<double>> Estimates(CbpeMetric metric, Func<CbpeMetricEstimate, double> select)
     {
         foreach (var (monitor, tags) in _monitors.Values)
         {
-            if (monitor.Latest()?.Estimate is { } estimate && select(estimate[metric]) is var value && double.IsFinite(value))
+            if (monitor.Latest?.Estimate is { } estimate && select(estimate[metric]) is var value && double.IsFinite(value))
             {
                 yield return new Measurement<double>(value, tags);
             }
@@ -87,7 +90,7 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
     {
         foreach (var (monitor, tags) in _monitors.Values)
         {
-            if (monitor.Latest()?.Reconstruction is { } result && select(result) is var value && double.IsFinite(value))
+            if (monitor.Latest?.Reconstruction is { } result && select(result) is var value && double.IsFinite(value))
             {
                 yield return new Measurement<double>(value, tags);
             }
@@ -98,7 +101,7 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
     {
         foreach (var (monitor, tags) in _monitors.Values)
         {
-            if (monitor.Latest() is not null)
+            if (monitor.Latest is not null)
             {
                 yield return new Measurement<long>(monitor.Outliers, tags);
             }

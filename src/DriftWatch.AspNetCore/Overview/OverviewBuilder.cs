@@ -37,7 +37,7 @@ internal static class OverviewBuilder
         var labelled = quality?.Count ?? 0;
         double? accuracy = labelled > 0 && entry.Model.Task != ModelTask.Regression ? quality!.Value.Accuracy : null;
         double? mae = labelled > 0 && entry.Model.Task == ModelTask.Regression ? quality!.Value.Mae : null;
-        var estimate = entry.Observers.Select(o => o.Observer).OfType<LabelFreeMonitor>().FirstOrDefault()?.Latest()?.Estimate;
+        var estimate = entry.Observers.Select(o => o.Observer).OfType<LabelFreeMonitor>().FirstOrDefault()?.Latest?.Estimate;
         double? estimated = estimate is null ? null : Finite(estimate[CbpeMetric.Accuracy].Value);
         var status = drift.TryGetMonitor(name, out var monitor) ? Drift(monitor.Latest) : null;
         return new OverviewModel(

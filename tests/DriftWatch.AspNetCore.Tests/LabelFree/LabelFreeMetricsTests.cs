@@ -1,15 +1,22 @@
 using System.Globalization;
 using DriftWatch.AspNetCore.Tests.Monitoring;
+using DriftWatch.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DriftWatch.AspNetCore.Tests.LabelFree;
 
-/// <summary>The label-free series on <c>/metrics</c> once the window holds enough rows.</summary>
+/// <summary>The label-free series on <c>/metrics</c> once the window holds enough rows and the evaluation timer has ticked.</summary>
 [Collection(MetricsCollection.Name)]
 public sealed class LabelFreeMetricsTests : IAsyncLifetime
 {
     private const string Tags = "{model=\"credit-risk\",model_version=\"1\"}";
-    private readonly DriftWatchFactory _factory = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly DriftWatchFactory _factory;
     private string _metrics = string.Empty;
+
+    public LabelFreeMetricsTests() =>
+        _factory = new DriftWatchFactory { ExtraServices = services => services.AddSingleton<TimeProvider>(_time) };
 
     public async ValueTask InitializeAsync()
     {
@@ -23,6 +30,8 @@ public sealed class LabelFreeMetricsTests : IAsyncLifetime
             await _factory.PredictIdsAsync(client, instances);
         }
 
+        // One tick of the evaluation timer (the drift interval, 15 s by default) evaluates the window; the scrape only reads it.
+        _time.Advance(new DriftMonitorOptions().EvaluationInterval);
         _metrics = await client.GetStringAsync("/metrics");
     }
 

@@ -1,0 +1,151 @@
+using System.Diagnostics.Metrics;
+using DriftWatch.AspNetCore.Monitoring;
+using DriftWatch.Monitoring;
+using DriftWatch.Serving.Generation;
+using DriftWatch.Serving.Models;
+using DriftWatch.Serving.Monitoring;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace DriftWatch.AspNetCore.Tests.LabelFree;
+
+/// <summary>The label-free evaluation timer on its own: failures are caught, counted and logged, and never stop it.</summary>
+public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    private static readonly ServedModel Good = CreditRiskModel.Create(seed: 3, rows: 1_000);
+
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly ListLogger _logger = new();
+    private readonly LabelFreeMonitorFactory _factory;
+    private readonly LabelFreeEvaluationHostedService _service;
+
+    public LabelFreeEvaluationHostedServiceTests()
+    {
+        _factory = new LabelFreeMonitorFactory(_services.GetRequiredService<IMeterFactory>());
+        _service = new LabelFreeEvaluationHostedService(
+            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, _logger);
+    }
+
+    public void Dispose()
+    {
+        _service.Dispose();
+        _services.Dispose();
+    }
+
+    [Fact]
+    public async Task Tick_OneMonitorThrows_CountedLoggedOthersEvaluatedAndNextTickRetries()
+    {
+        var broken = new ServedModel(new ThrowingModel(Good.Model), Good.Reference, "test");
+        var good = Observe(Good, 200);
+        var bad = Observe(broken, 200);
+        await _service.StartAsync(TestContext.Current.CancellationToken);
+
+        _time.Advance(Interval);
+
+        Assert.Equal(1, _service.Failures);
+        Assert.Equal(1, _service.Runs);
+        Assert.NotNull(good.Latest);
+        Assert.Null(bad.Latest);
+        var entry = Assert.Single(_logger.Entries);
+        Assert.Equal(LogLevel.Error, entry.Level);
+        Assert.IsType<InvalidOperationException>(entry.Exception);
+        Assert.Contains("ThrowingModel", entry.Message, StringComparison.Ordinal);
+
+        _time.Advance(Interval);
+
+        Assert.Equal(2, _service.Failures);
+        Assert.Equal(2, _service.Runs);
+        Assert.Equal(2, good.Evaluations);
+        Assert.Equal(2, _logger.Entries.Count);
+    }
+
+    [Fact]
+    public async Task StopAsync_AfterStop_NoMoreTicks()
+    {
+        var good = Observe(Good, 100);
+        await _service.StartAsync(TestContext.Current.CancellationToken);
+        _time.Advance(Interval);
+
+        await _service.StopAsync(TestContext.Current.CancellationToken);
+        _time.Advance(Interval * 3);
+
+        Assert.Equal(1, _service.Runs);
+        Assert.Equal(1, good.Evaluations);
+    }
+
+    [Fact]
+    public void EvaluateNow_NotStarted_EvaluatesEveryMonitorOnce()
+    {
+        var good = Observe(Good, 100);
+
+        Assert.True(_service.EvaluateNow());
+
+        Assert.Equal(1, good.Evaluations);
+        Assert.Equal(100, good.Latest!.Rows);
+        Assert.Equal(0, _service.Failures);
+    }
+
+    private LabelFreeMonitor Observe(ServedModel served, int count)
+    {
+        var monitor = (LabelFreeMonitor)_factory.Create(served)!;
+        var rows = new CreditRiskGenerator(count).Generate(count);
+        var schema = served.Model.Schema;
+        var batch = new FeatureBatch(schema, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var f = 0; f < schema.Count; f++)
+            {
+                var feature = schema.Features[f];
+                if (feature.Kind == FeatureKind.Numeric)
+                {
+                    batch.SetNumber(r, f, rows[r].GetNumber(feature.Name));
+                }
+                else
+                {
+                    batch.SetString(r, f, rows[r].GetCategory(feature.Name));
+                }
+            }
+        }
+
+        var outputs = new ModelOutput[rows.Count];
+        Good.Model.Predict(batch, outputs);
+        monitor.OnPredictions(new PredictionBatch(served.Model, batch, outputs, [.. rows.Select((_, i) => $"p{i}")], default));
+        return monitor;
+    }
+
+    /// <summary>The credit-risk model under another name whose predictions always throw (so fitting the evaluator fails).</summary>
+    private sealed class ThrowingModel(IModel inner) : IModel
+    {
+        public string Name => "ThrowingModel";
+
+        public string Version => inner.Version;
+
+        public ModelTask Task => inner.Task;
+
+        public ModelSchema Schema => inner.Schema;
+
+        public void Predict(FeatureBatch batch, Span<ModelOutput> outputs) => throw new InvalidOperationException("model unavailable");
+    }
+
+    private sealed class ListLogger : ILogger<LabelFreeEvaluationHostedService>
+    {
+        public List<(LogLevel Level, Exception? Exception, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Entries)
+            {
+                Entries.Add((logLevel, exception, formatter(state, exception)));
+            }
+        }
+    }
+}
