@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DriftWatch.Data;
 using DriftWatch.Detectors;
 using DriftWatch.Profiles;
@@ -10,12 +9,6 @@ namespace DriftWatch.Monitoring;
 public sealed partial class DriftMonitor
 {
     private const int StateVersion = 1;
-
-    private static readonly JsonSerializerOptions StateJson = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
 
     /// <summary>Saves the count window, the quality window, the detector's state and the outcome counters as JSON.</summary>
     /// <returns>The JSON text (read by <see cref="RestoreState"/>).</returns>
@@ -51,7 +44,7 @@ public sealed partial class DriftMonitor
                 _detector.SaveSnapshot());
         }
 
-        return JsonSerializer.Serialize(state, StateJson);
+        return JsonSerializer.Serialize(state, DriftMonitorStateJsonContext.Default.StateDto);
     }
 
     /// <summary>Restores state saved by <see cref="SaveState"/> (columns are matched by name; unknown ones are ignored).</summary>
@@ -64,7 +57,7 @@ public sealed partial class DriftMonitor
         StateDto? state;
         try
         {
-            state = JsonSerializer.Deserialize<StateDto>(json, StateJson);
+            state = JsonSerializer.Deserialize(json, DriftMonitorStateJsonContext.Default.StateDto);
         }
         catch (JsonException ex)
         {
@@ -119,9 +112,11 @@ public sealed partial class DriftMonitor
         }
     }
 
-    private sealed record ColumnDto(string Name, double[]? Numbers, string?[]? Strings);
+    /// <summary>One column of the saved count window: numbers for numeric features, strings for categorical ones.</summary>
+    internal sealed record ColumnDto(string Name, double[]? Numbers, string?[]? Strings);
 
-    private sealed record StateDto(
+    /// <summary>The saved state (<see cref="DriftMonitorStateJsonContext"/> gives its JSON form).</summary>
+    internal sealed record StateDto(
         int Version,
         ColumnDto[] Columns,
         double[] Predictions,

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using DriftWatch.Statistics;
 
 namespace DriftWatch.Profiles;
@@ -9,19 +8,13 @@ public sealed partial class ReferenceProfile
 {
     private const int FormatVersion = 1;
 
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-    };
-
     /// <summary>Writes the profile as JSON (the form <see cref="FromJson"/> reads).</summary>
     /// <returns>The JSON text.</returns>
     public string ToJson()
     {
         var dto = new ProfileDto(
             FormatVersion, RowCount, BinCount, SampleSize, [.. Features.Select(ToDto)], Prediction is null ? null : ToDto(Prediction));
-        return JsonSerializer.Serialize(dto, JsonOptions);
+        return JsonSerializer.Serialize(dto, ReferenceProfileJsonContext.Default.ProfileDto);
     }
 
     /// <summary>Reads a profile written by <see cref="ToJson"/>.</summary>
@@ -35,7 +28,7 @@ public sealed partial class ReferenceProfile
         ProfileDto? dto;
         try
         {
-            dto = JsonSerializer.Deserialize<ProfileDto>(json, JsonOptions);
+            dto = JsonSerializer.Deserialize(json, ReferenceProfileJsonContext.Default.ProfileDto);
         }
         catch (JsonException ex)
         {
@@ -81,9 +74,11 @@ public sealed partial class ReferenceProfile
         return new FeatureProfile(d.Name, type, d.Count, d.Missing, d.Min, d.Max, d.Edges, d.Cdf, d.Sample, d.Categories, d.CategoryCounts);
     }
 
-    private sealed record ProfileDto(int Version, int RowCount, int BinCount, int SampleSize, FeatureDto[] Features, FeatureDto? Prediction);
+    /// <summary>The saved profile (<see cref="ReferenceProfileJsonContext"/> gives its JSON form).</summary>
+    internal sealed record ProfileDto(int Version, int RowCount, int BinCount, int SampleSize, FeatureDto[] Features, FeatureDto? Prediction);
 
-    private sealed record FeatureDto(
+    /// <summary>One saved feature (or the prediction).</summary>
+    internal sealed record FeatureDto(
         string Name,
         string Type,
         long Count,
