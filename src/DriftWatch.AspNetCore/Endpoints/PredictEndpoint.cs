@@ -87,7 +87,21 @@ internal static partial class PredictEndpoint
     internal static IResult Fail(DriftWatchRuntime runtime, ModelEntry entry, RequestError error)
     {
         runtime.Metrics.Errors.Add(1, entry.ModelTag, entry.VersionTag, new("reason", error.Reason));
-        if (error.ViolationKind >= 0)
+        if (error.ViolationKind == InputViolationKinds.WrongType && error.Feature >= 0)
+        {
+            // Attributed to the schema feature (by index, never by a name from the request) in the input SLIs and in
+            // the drift monitor, whose next snapshot names the feature in a wrong_type integrity fault.
+            entry.Inputs?.CountWrongType(error.Feature);
+            var name = entry.Model.Schema.Features[error.Feature].Name;
+            foreach (var (_, observer) in entry.Observers)
+            {
+                if (observer is ModelDriftObserver drift)
+                {
+                    drift.Monitor.RecordWrongType(name);
+                }
+            }
+        }
+        else if (error.ViolationKind >= 0)
         {
             entry.Inputs?.CountViolation(error.ViolationKind);
         }

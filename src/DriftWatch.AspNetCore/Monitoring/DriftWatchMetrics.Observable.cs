@@ -25,6 +25,7 @@ internal sealed partial class DriftWatchMetrics
     {
         meter.CreateObservableCounter("driftwatch.feature.missing", () => FeatureMeasurements(static (m, f) => m.Missing(f), numericOnly: false), "{value}", "Missing values per feature in served rows.");
         meter.CreateObservableCounter("driftwatch.feature.out_of_range", () => FeatureMeasurements(static (m, f) => m.OutOfRange(f), numericOnly: true), "{value}", "Numeric values outside the training range per feature.");
+        meter.CreateObservableCounter("driftwatch.feature.wrong_type", () => FeatureMeasurements(static (m, f) => m.WrongType(f), numericOnly: false), "{value}", "Values of the wrong JSON type per feature, in rejected requests.");
         meter.CreateObservableCounter("driftwatch.feature.category.observations", CategoryMeasurements, "{value}", "Categorical values per feature and known category (others in __other__).");
         meter.CreateObservableCounter("driftwatch.input.violations", ViolationMeasurements, "{value}", "Input problems by kind, in served rows and rejected requests.");
     }

@@ -3,12 +3,14 @@ using DriftWatch.Serving.Monitoring;
 
 namespace DriftWatch.AspNetCore.Monitoring;
 
-/// <summary>The input SLIs of one model: missing values, out-of-range values, category counts and violations.</summary>
+/// <summary>The input SLIs of one model: missing values, out-of-range values, wrong-type values, category counts and violations.</summary>
 /// <remarks>
 /// One pass over the batch, O(features) per row, no allocation: counts are accumulated in plain
 /// <see cref="long"/> arrays with <see cref="Interlocked"/> adds (uncontended ~5 ns) and read by the metric callbacks
 /// at scrape time. Categories beyond <c>MaxCategories</c> and unseen ones share the <c>__other__</c> slot, so the
 /// <c>category</c> label takes at most <c>MaxCategories + 1</c> values that all come from the schema, never from a request.
+/// Wrong-type values are counted per schema feature by index (<see cref="CountWrongType"/>), so a name a client invents
+/// can never become a <c>feature</c> label.
 /// <threadsafety>Thread-safe.</threadsafety>
 /// </remarks>
 internal sealed class InputMonitor : IPredictionObserver
@@ -16,6 +18,7 @@ internal sealed class InputMonitor : IPredictionObserver
     private readonly ModelSchema _schema;
     private readonly long[] _missing;
     private readonly long[] _outOfRange;
+    private readonly long[] _wrongType;
     private readonly long[][] _categories;
     private readonly long[] _violations = new long[InputViolationKinds.Names.Length];
 
@@ -24,6 +27,7 @@ internal sealed class InputMonitor : IPredictionObserver
         _schema = schema;
         _missing = new long[schema.Count];
         _outOfRange = new long[schema.Count];
+        _wrongType = new long[schema.Count];
         _categories = new long[schema.Count][];
         CategoryLabels = new string[schema.Count][];
         for (var f = 0; f < schema.Count; f++)
@@ -95,9 +99,19 @@ internal sealed class InputMonitor : IPredictionObserver
     /// <summary>Counts a violation that made a request fail.</summary>
     public void CountViolation(int kind) => Interlocked.Increment(ref _violations[kind]);
 
+    /// <summary>Counts a value of the wrong type for a schema feature (the request was refused), and the <c>wrong_type</c> violation.</summary>
+    /// <param name="feature">The feature's index in the schema.</param>
+    public void CountWrongType(int feature)
+    {
+        Interlocked.Increment(ref _wrongType[feature]);
+        Interlocked.Increment(ref _violations[InputViolationKinds.WrongType]);
+    }
+
     public long Missing(int feature) => Volatile.Read(ref _missing[feature]);
 
     public long OutOfRange(int feature) => Volatile.Read(ref _outOfRange[feature]);
+
+    public long WrongType(int feature) => Volatile.Read(ref _wrongType[feature]);
 
     public long Category(int feature, int slot) => Volatile.Read(ref _categories[feature][slot]);
 

@@ -49,8 +49,8 @@ internal static class PredictRequestParser
         "body",
         string.Create(CultureInfo.InvariantCulture, $"The body is not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})."));
 
-    internal static RequestError Invalid(string field, string detail, int kind = -1) =>
-        new(StatusCodes.Status400BadRequest, "invalid_input", field, $"{field}: {detail}", kind);
+    internal static RequestError Invalid(string field, string detail, int kind = -1, int feature = -1) =>
+        new(StatusCodes.Status400BadRequest, "invalid_input", field, $"{field}: {detail}", kind, feature);
 
     private static RequestError? Count(ReadOnlySpan<byte> json, int maxInstances, out int count)
     {
@@ -208,9 +208,10 @@ internal static class PredictRequestParser
                 return Invalid(
                     Field(row, batch.Schema.Features[f].Name),
                     nonFinite ? "must be a finite number (NaN and infinities are not allowed)" : "must be a number, not a string",
-                    nonFinite ? InputViolationKinds.NonFinite : InputViolationKinds.WrongType);
+                    nonFinite ? InputViolationKinds.NonFinite : InputViolationKinds.WrongType,
+                    nonFinite ? -1 : f);
             default:
-                return Invalid(Field(row, batch.Schema.Features[f].Name), $"must be a number, not {Describe(reader.TokenType)}", InputViolationKinds.WrongType);
+                return Invalid(Field(row, batch.Schema.Features[f].Name), $"must be a number, not {Describe(reader.TokenType)}", InputViolationKinds.WrongType, f);
         }
     }
 
@@ -223,7 +224,7 @@ internal static class PredictRequestParser
 
         if (reader.TokenType != JsonTokenType.String)
         {
-            return Invalid(Field(row, batch.Schema.Features[f].Name), $"must be a string, not {Describe(reader.TokenType)}", InputViolationKinds.WrongType);
+            return Invalid(Field(row, batch.Schema.Features[f].Name), $"must be a string, not {Describe(reader.TokenType)}", InputViolationKinds.WrongType, f);
         }
 
         var feature = batch.Schema.Features[f];

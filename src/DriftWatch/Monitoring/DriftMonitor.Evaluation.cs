@@ -76,7 +76,7 @@ public sealed partial class DriftMonitor
             prediction,
             concept,
             quality,
-            new IntegrityReport(integrity, faults),
+            new IntegrityReport(integrity, WithWrongTypeFaults(faults, total, now)),
             TimeWindowDrifts(timeCounts, timeRows),
             _options.TimeBucketWidth * _options.TimeBucketCount,
             error)

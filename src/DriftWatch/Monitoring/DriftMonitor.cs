@@ -77,6 +77,7 @@ public sealed partial class DriftMonitor
         }
 
         InitializeOutcomes();
+        InitializeWrongType();
         _latest = EmptySnapshot();
     }
 
@@ -164,7 +165,8 @@ public sealed partial class DriftMonitor
         }
     }
 
-    /// <summary>Counts a value of the wrong type for a feature (the request parser rejected it; the row never reached <see cref="Observe"/>).</summary>
+    /// <summary>Counts a value of the wrong type for a feature (the request parser rejected it; the row never reached <see cref="Observe"/>);
+    /// the next <see cref="Evaluate"/> names the feature in a <see cref="Integrity.IntegrityFaultKind.WrongType"/> fault.</summary>
     /// <param name="feature">The feature name; unknown names are ignored.</param>
     public void RecordWrongType(string feature)
     {
