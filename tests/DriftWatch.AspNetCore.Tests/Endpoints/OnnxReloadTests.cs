@@ -68,6 +68,7 @@ public sealed class OnnxReloadTests : IDisposable
         File.Move(path + ".tmp", path, overwrite: true);
     }
 
+    // CreditRiskTrainingRow without its Label: every column of the sample becomes an ONNX input.
     private sealed class ExportRow
     {
         [ColumnName("age")]
