@@ -1,3 +1,4 @@
+using DriftWatch.AspNetCore.Monitoring;
 using DriftWatch.Monitoring;
 using DriftWatch.Serving.Monitoring;
 using Microsoft.Extensions.Hosting;
@@ -7,12 +8,15 @@ using Microsoft.Extensions.Options;
 namespace DriftWatch.AspNetCore.Drift;
 
 /// <summary>Evaluates every drift monitor on a timer (a <see cref="TimeProvider"/>) and saves their state now and then and at shutdown.</summary>
+/// <remarks>A failed evaluation is logged and counted in <c>driftwatch_monitor_errors_total{observer="drift"}</c> (when the
+/// service's metrics are registered); the next tick retries.</remarks>
 internal sealed partial class DriftEvaluationHostedService(
     DriftMonitorRegistry registry,
     DriftMetrics metrics,
     IOptions<DriftMonitorOptions> options,
     TimeProvider timeProvider,
-    ILogger<DriftEvaluationHostedService> logger) : IHostedService, IDisposable
+    ILogger<DriftEvaluationHostedService> logger,
+    DriftWatchMetrics? watchMetrics = null) : IHostedService, IDisposable
 {
     /// <summary>How often the monitors' state is written to the store.</summary>
     public static readonly TimeSpan SaveInterval = TimeSpan.FromMinutes(1);
@@ -25,7 +29,7 @@ internal sealed partial class DriftEvaluationHostedService(
     {
         _ = metrics; // Resolving the metrics registers the instruments.
         _timer = new DriftEvaluationTimer(
-            () => registry.Monitors, options.Value.EvaluationInterval, timeProvider, (_, ex) => Log.EvaluationFailed(logger, ex));
+            () => registry.Monitors, options.Value.EvaluationInterval, timeProvider, EvaluationFailed);
         _saveLoop = Task.Run(SaveLoopAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -46,6 +50,17 @@ internal sealed partial class DriftEvaluationHostedService(
     {
         _timer?.Dispose();
         _stopping.Dispose();
+    }
+
+    private void EvaluationFailed(DriftMonitor monitor, Exception exception)
+    {
+        var model = registry.Observers.FirstOrDefault(o => ReferenceEquals(o.Monitor, monitor))?.Model.Name;
+        if (model is not null)
+        {
+            watchMetrics?.MonitorFailed(model, DriftObserverFactory.ObserverName);
+        }
+
+        Log.EvaluationFailed(logger, exception);
     }
 
     private async Task SaveLoopAsync()

@@ -34,7 +34,7 @@ internal sealed partial class DriftWatchMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         Errors = meter.CreateCounter<long>("driftwatch.prediction.errors", "{error}", "Failed predict requests by reason.");
         Feedback = meter.CreateCounter<long>("driftwatch.feedback", "{label}", "Feedback items accepted, by status (stored, duplicate).");
-        MonitorErrors = meter.CreateCounter<long>("driftwatch.monitor.errors", "{error}", "Exceptions thrown by observers; serving went on.");
+        MonitorErrors = meter.CreateCounter<long>("driftwatch.monitor.errors", "{error}", "Exceptions thrown by monitors, observing a request or label or evaluating on a timer; serving went on.");
         meter.CreateObservableCounter("driftwatch.predictions.shed", () => _writer.Shed, "{prediction}", "Predictions not stored because the writer queue was full.");
         meter.CreateObservableCounter("driftwatch.store.failures", () => _writer.Failed, "{prediction}", "Predictions the store refused.");
         CreateQualityInstruments(meter);
@@ -50,4 +50,10 @@ internal sealed partial class DriftWatchMetrics
     public Counter<long> Feedback { get; }
 
     public Counter<long> MonitorErrors { get; }
+
+    /// <summary>Counts one exception thrown by a monitor in <c>driftwatch_monitor_errors_total{model, observer}</c>.</summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="observer">The monitor: an observer's name, or <c>drift</c> / <c>label-free</c> for their timed evaluations.</param>
+    public void MonitorFailed(string model, string observer) =>
+        MonitorErrors.Add(1, new KeyValuePair<string, object?>("model", model), new KeyValuePair<string, object?>("observer", observer));
 }

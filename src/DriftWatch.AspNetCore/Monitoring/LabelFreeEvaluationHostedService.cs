@@ -15,7 +15,8 @@ namespace DriftWatch.AspNetCore.Monitoring;
 /// A tick runs on the timer's thread-pool thread, never on a request or a scrape; the first tick after a model's window
 /// holds <see cref="LabelFreeMonitor.MinimumRows"/> rows also fits its evaluator (about a second for the default model).
 /// A tick that is still running when the timer fires again is not overlapped (the tick is skipped). An exception from a
-/// monitor is caught, counted in <see cref="Failures"/> and logged, the other monitors still run, and the next tick
+/// monitor is caught, counted in <see cref="Failures"/> and in <c>driftwatch_monitor_errors_total{observer="label-free"}</c>
+/// and logged, the other monitors still run, and the next tick
 /// retries: monitoring never stops the service.
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
 /// </remarks>
@@ -23,7 +24,8 @@ internal sealed partial class LabelFreeEvaluationHostedService(
     IEnumerable<IPredictionObserverFactory> factories,
     IOptions<DriftMonitorOptions> options,
     TimeProvider timeProvider,
-    ILogger<LabelFreeEvaluationHostedService> logger) : IHostedService, IDisposable
+    ILogger<LabelFreeEvaluationHostedService> logger,
+    DriftWatchMetrics? metrics = null) : IHostedService, IDisposable
 {
     private readonly LabelFreeMonitorFactory? _factory = factories.OfType<LabelFreeMonitorFactory>().FirstOrDefault();
     private ITimer? _timer;
@@ -77,6 +79,7 @@ internal sealed partial class LabelFreeEvaluationHostedService(
                 catch (Exception ex)
                 {
                     Interlocked.Increment(ref _failures);
+                    metrics?.MonitorFailed(monitor.Model, LabelFreeMonitorFactory.ObserverName);
                     Log.EvaluationFailed(logger, ex, monitor.Model);
                 }
 #pragma warning restore CA1031

@@ -22,6 +22,9 @@ namespace DriftWatch.AspNetCore.Monitoring;
 /// </remarks>
 internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
 {
+    /// <summary>The observer name in logs and in <c>driftwatch_monitor_errors_total{observer}</c>.</summary>
+    public const string ObserverName = "label-free";
+
     private static readonly (CbpeMetric Metric, string Name)[] Exported =
     [
         (CbpeMetric.Accuracy, "accuracy"),
@@ -52,7 +55,7 @@ internal sealed class LabelFreeMonitorFactory : IPredictionObserverFactory
         meter.CreateObservableCounter("driftwatch.outliers", OutlierMeasurements, "{row}", "Rows whose reconstruction error exceeds the reference's 99.9th percentile.");
     }
 
-    public string Name => "label-free";
+    public string Name => ObserverName;
 
     public IPredictionObserver? Create(ServedModel model)
     {

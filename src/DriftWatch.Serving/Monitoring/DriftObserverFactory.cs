@@ -6,6 +6,9 @@ namespace DriftWatch.Serving.Monitoring;
 /// <remarks><threadsafety>Thread-safe.</threadsafety></remarks>
 public sealed class DriftObserverFactory : IPredictionObserverFactory
 {
+    /// <summary>The observer name in logs and in <c>driftwatch_monitor_errors_total{observer}</c>.</summary>
+    public const string ObserverName = "drift";
+
     private readonly DriftMonitorRegistry _registry;
 
     /// <summary>Initializes a new instance of the <see cref="DriftObserverFactory"/> class.</summary>
@@ -17,7 +20,7 @@ public sealed class DriftObserverFactory : IPredictionObserverFactory
     }
 
     /// <inheritdoc/>
-    public string Name => "drift";
+    public string Name => ObserverName;
 
     /// <inheritdoc/>
     public IPredictionObserver? Create(ServedModel model) =>

@@ -4,8 +4,10 @@ using DriftWatch.Monitoring;
 using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Monitoring;
+using DriftWatch.Serving.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -61,6 +63,46 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
         Assert.Equal(2, _service.Runs);
         Assert.Equal(2, good.Evaluations);
         Assert.Equal(2, _logger.Entries.Count);
+    }
+
+    [Fact]
+    public async Task EvaluateNow_MonitorThrows_CountedInMonitorErrorsMetric()
+    {
+        var measurements = new List<(long Value, string? Model, string? Observer)>();
+        var meterFactory = _services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // Only this test's meters: other tests in the process record on their own.
+            if (instrument.Name == "driftwatch.monitor.errors" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? model = null, observer = null;
+            foreach (var tag in tags)
+            {
+                model = tag.Key == "model" ? tag.Value as string : model;
+                observer = tag.Key == "observer" ? tag.Value as string : observer;
+            }
+
+            measurements.Add((value, model, observer));
+        });
+        listener.Start();
+        // The metrics only read the writer's counters; the store is never opened.
+        await using var store = SqlPredictionStore.CreateSqlite(Path.Combine(Path.GetTempPath(), "driftwatch-unused.db"));
+        var writer = new PredictionWriter(store, 10, NullLogger.Instance, _time);
+        var metrics = new DriftWatchMetrics(meterFactory, new ModelRegistry(), writer);
+        using var service = new LabelFreeEvaluationHostedService(
+            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, _logger, metrics);
+        Observe(new ServedModel(new ThrowingModel(Good.Model), Good.Reference, "test"), 200);
+        Observe(Good, 200);
+
+        Assert.True(service.EvaluateNow());
+
+        Assert.Equal([(1L, "ThrowingModel", "label-free")], measurements);
     }
 
     [Fact]
