@@ -53,7 +53,7 @@ internal static class BucketedKolmogorovSmirnov
             return double.NaN;
         }
 
-        var grid = new Grid(min, scale, buckets - 1);
+        var grid = new BucketGrid(min, scale, buckets - 1);
         var counts1 = ArrayPool<int>.Shared.Rent(buckets);
         var counts2 = ArrayPool<int>.Shared.Rent(buckets);
         var slotOf = ArrayPool<int>.Shared.Rent(buckets);
@@ -131,8 +131,8 @@ internal static class BucketedKolmogorovSmirnov
                 var fill = ArrayPool<int>.Shared.Rent(slotCount + 1);
                 try
                 {
-                    Gather(sample1, grid, slotOf, slots, slotCount, counts1, gathered1, total1, fill);
-                    Gather(sample2, grid, slotOf, slots, slotCount, counts2, gathered2, total2, fill);
+                    grid.Gather(sample1, slotOf, slots, slotCount, counts1, gathered1, total1, fill);
+                    grid.Gather(sample2, slotOf, slots, slotCount, counts2, gathered2, total2, fill);
                 }
                 finally
                 {
@@ -178,7 +178,7 @@ internal static class BucketedKolmogorovSmirnov
         }
     }
 
-    private static void Count(ReadOnlySpan<double> values, int[] counts, Grid grid)
+    private static void Count(ReadOnlySpan<double> values, int[] counts, BucketGrid grid)
     {
         ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
         foreach (var v in values)
@@ -187,30 +187,6 @@ internal static class BucketedKolmogorovSmirnov
             {
                 Unsafe.Add(ref c, grid.BucketOf(v))++;
             }
-        }
-    }
-
-    /// <summary>Copies the values of the chosen buckets, bucket after bucket in ascending order; slot 0 is a sink for the
-    /// values of other buckets (every value is written, only chosen ones advance), so the pass has no data branch.</summary>
-    private static void Gather(ReadOnlySpan<double> values, Grid grid, int[] slotOf, int[] slots, int slotCount, int[] counts, double[] gathered, int total, int[] fill)
-    {
-        fill[0] = total;
-        var offset = 0;
-        for (var k = 0; k < slotCount; k++)
-        {
-            fill[k + 1] = offset;
-            offset += counts[slots[3 * k]];
-        }
-
-        ref var s = ref MemoryMarshal.GetArrayDataReference(slotOf);
-        ref var g = ref MemoryMarshal.GetArrayDataReference(gathered);
-        ref var f = ref MemoryMarshal.GetArrayDataReference(fill);
-        foreach (var v in values)
-        {
-            var q = Unsafe.Add(ref s, grid.BucketOf(v));
-            ref var position = ref Unsafe.Add(ref f, q);
-            Unsafe.Add(ref g, position) = v;
-            position += q == 0 ? 0 : 1;
         }
     }
 
@@ -235,12 +211,5 @@ internal static class BucketedKolmogorovSmirnov
             maxS = Math.Max(maxS, diff);
             minS = Math.Min(minS, diff);
         }
-    }
-
-    /// <summary>Equal-width buckets over [min, max]: bucket = ⌊(x − min)·scale⌋, at most <c>Last</c>.</summary>
-    private readonly record struct Grid(double Min, double Scale, int Last)
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public int BucketOf(double value) => Math.Clamp(unchecked((int)((value - Min) * Scale)), 0, Last); // a stray NaN never indexes outside
     }
 }

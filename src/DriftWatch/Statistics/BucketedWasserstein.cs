@@ -46,8 +46,7 @@ internal static class BucketedWasserstein
 
         var buckets = (int)Math.Clamp(((long)n1 + n2) / ValuesPerBucket, 1, MaxBuckets);
         var width = range / buckets;
-        var scale = buckets / range;
-        var last = buckets - 1;
+        var grid = new BucketGrid(min, buckets / range, buckets - 1);
         var counts1 = ArrayPool<int>.Shared.Rent(buckets);
         var counts2 = ArrayPool<int>.Shared.Rent(buckets);
         var sums1 = ArrayPool<double>.Shared.Rent(buckets);
@@ -61,8 +60,8 @@ internal static class BucketedWasserstein
             counts2.AsSpan(0, buckets).Clear();
             sums1.AsSpan(0, buckets).Clear();
             sums2.AsSpan(0, buckets).Clear();
-            Count(sample1, min, scale, width, last, counts1, sums1);
-            Count(sample2, min, scale, width, last, counts2, sums2);
+            Count(sample1, grid, width, counts1, sums1);
+            Count(sample2, grid, width, counts2, sums2);
 
             // Sign-constant buckets are integrated from their sums; the others become slots (k + 1 for the k-th).
             slotOf.AsSpan(0, buckets).Clear();
@@ -119,8 +118,8 @@ internal static class BucketedWasserstein
                 var fill = ArrayPool<int>.Shared.Rent(slotCount + 1);
                 try
                 {
-                    Gather(sample1, min, scale, last, slotOf, slots, slotCount, counts1, gathered1, total1, fill);
-                    Gather(sample2, min, scale, last, slotOf, slots, slotCount, counts2, gathered2, total2, fill);
+                    grid.Gather(sample1, slotOf, slots, slotCount, counts1, gathered1, total1, fill);
+                    grid.Gather(sample2, slotOf, slots, slotCount, counts2, gathered2, total2, fill);
                 }
                 finally
                 {
@@ -168,47 +167,19 @@ internal static class BucketedWasserstein
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int BucketOf(double value, double min, double scale, int last) =>
-        Math.Clamp(unchecked((int)((value - min) * scale)), 0, last); // clamped: a stray NaN must never index outside
-
-    private static void Count(ReadOnlySpan<double> values, double min, double scale, double width, int last, int[] counts, double[] sums)
+    private static void Count(ReadOnlySpan<double> values, BucketGrid grid, double width, int[] counts, double[] sums)
     {
         ref var c = ref MemoryMarshal.GetArrayDataReference(counts);
         ref var s = ref MemoryMarshal.GetArrayDataReference(sums);
         foreach (var v in values)
         {
-            var b = BucketOf(v, min, scale, last);
+            var b = grid.BucketOf(v);
             unchecked
             {
                 Unsafe.Add(ref c, b)++;
             }
 
-            Unsafe.Add(ref s, b) += v - (min + (b * width));
-        }
-    }
-
-    private static void Gather(
-        ReadOnlySpan<double> values, double min, double scale, int last, int[] slotOf, int[] slots, int slotCount, int[] counts, double[] gathered, int total, int[] fill)
-    {
-        // Slot 0 is a sink for values of other buckets: every value is written, only gathered ones advance.
-        fill[0] = total;
-        var offset = 0;
-        for (var k = 0; k < slotCount; k++)
-        {
-            fill[k + 1] = offset;
-            offset += counts[slots[3 * k]];
-        }
-
-        ref var s = ref MemoryMarshal.GetArrayDataReference(slotOf);
-        ref var g = ref MemoryMarshal.GetArrayDataReference(gathered);
-        ref var f = ref MemoryMarshal.GetArrayDataReference(fill);
-        foreach (var v in values)
-        {
-            var q = Unsafe.Add(ref s, BucketOf(v, min, scale, last));
-            ref var position = ref Unsafe.Add(ref f, q);
-            Unsafe.Add(ref g, position) = v;
-            position += q == 0 ? 0 : 1;
+            Unsafe.Add(ref s, b) += v - (grid.Min + (b * width));
         }
     }
 
