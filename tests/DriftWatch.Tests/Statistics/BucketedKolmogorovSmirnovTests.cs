@@ -23,8 +23,8 @@ public sealed class BucketedKolmogorovSmirnovTests
     public void Statistic_ManyShapes_BitForBitAsSortedMerge(string kind, int n1, int n2)
     {
         var random = new Random(n1 + n2 + kind.Length);
-        var a = Make(kind, n1, random, second: false);
-        var b = kind == "identical" ? (double[])a.Clone() : Make(kind, n2, random, second: true);
+        var a = BucketedSamples.Make(kind, n1, random, second: false);
+        var b = kind == "identical" ? (double[])a.Clone() : BucketedSamples.Make(kind, n2, random, second: true);
         var sa = a.Order().ToArray();
         var sb = b.Order().ToArray();
 
@@ -53,8 +53,8 @@ public sealed class BucketedKolmogorovSmirnovTests
     public void KsMethod_LargeUnsortedSamples_SameResultAsWithSortedCache()
     {
         var random = new Random(5);
-        var a = Make("ties", 40_000, random, second: false);
-        var b = Make("shifted", 30_000, random, second: true);
+        var a = BucketedSamples.Make("ties", 40_000, random, second: false);
+        var b = BucketedSamples.Make("shifted", 30_000, random, second: true);
         DriftMethods.TryGet("ks", out var ks);
         var sortedRef = ColumnSample.FromNumbers(a);
         var sortedCur = ColumnSample.FromNumbers(b);
@@ -75,29 +75,5 @@ public sealed class BucketedKolmogorovSmirnovTests
 
         Assert.True(double.IsNaN(BucketedKolmogorovSmirnov.Statistic(huge, [.. huge.Reverse()])));
         Assert.True(double.IsNaN(BucketedKolmogorovSmirnov.Statistic(constant, constant)));
-    }
-
-    private static double[] Make(string kind, int n, Random random, bool second)
-    {
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        var values = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            values[i] = kind switch
-            {
-                "normal" => Normal(),
-                "shifted" => Normal() + (second ? 0.05 : 0),
-                "ties" => Math.Round(Normal() * 20) / 20,
-                "integers" => random.Next(0, 30),
-                "narrow" => 1000 + (1e-9 * Normal()) + (second ? 1e-10 : 0),
-                "disjoint" => second ? 10 + random.NextDouble() : random.NextDouble(),
-                "signedzeros" => random.Next(3) switch { 0 => second ? -0.0 : 0.0, 1 => second ? 0.0 : -0.0, _ => Normal() * 1e-300 },
-                "wide" => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-30, 30)),
-                "onesided" => second ? Math.Abs(Normal()) : -Math.Abs(Normal()) + 0.5,
-                _ => Normal(),
-            };
-        }
-
-        return values;
     }
 }

@@ -23,8 +23,8 @@ public sealed class BucketedWassersteinTests
     public void Distance_ManyShapes_AgreesWithSortedMerge(string kind, int n1, int n2)
     {
         var random = new Random(n1 + (3 * n2) + kind.Length);
-        var a = Make(kind, n1, random, second: false);
-        var b = kind == "identical" ? [.. a.Reverse()] : Make(kind, n2, random, second: true);
+        var a = BucketedSamples.Make(kind, n1, random, second: false);
+        var b = kind == "identical" ? [.. a.Reverse()] : BucketedSamples.Make(kind, n2, random, second: true);
 
         var expected = SortedMerge.CdfDistance(a.Order().ToArray(), b.Order().ToArray(), squared: false);
         var actual = BucketedWasserstein.Distance(a, b);
@@ -45,8 +45,8 @@ public sealed class BucketedWassersteinTests
     public void WassersteinMethod_LargeUnsortedSamples_AgreesWithSortedCache()
     {
         var random = new Random(9);
-        var a = Make("shifted", 60_000, random, second: false);
-        var b = Make("shifted", 45_000, random, second: true);
+        var a = BucketedSamples.Make("shifted", 60_000, random, second: false);
+        var b = BucketedSamples.Make("shifted", 45_000, random, second: true);
         DriftMethods.TryGet("wasserstein", out var w);
         var sortedRef = ColumnSample.FromNumbers(a);
         var sortedCur = ColumnSample.FromNumbers(b);
@@ -68,30 +68,5 @@ public sealed class BucketedWassersteinTests
 
         Assert.True(double.IsNaN(BucketedWasserstein.Distance(huge, [.. huge.Reverse()])));
         Assert.True(double.IsNaN(BucketedWasserstein.Distance(constant, constant)));
-    }
-
-    private static double[] Make(string kind, int n, Random random, bool second)
-    {
-        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-        var values = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            values[i] = kind switch
-            {
-                "normal" or "identical" => Normal(),
-                "shifted" => Normal() + (second ? 0.05 : 0),
-                "ties" => Math.Round(Normal() * 20) / 20,
-                "integers" => random.Next(0, 30),
-                "narrow" => 1000 + (1e-9 * Normal()) + (second ? 1e-10 : 0),
-                "disjoint" => second ? 10 + random.NextDouble() : random.NextDouble(),
-                "offset" => 5000 + Normal(),
-                "wide" => (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-30, 30)),
-                "onesided" => second ? Math.Abs(Normal()) : -Math.Abs(Normal()) + 0.5,
-                "outlier" => i == 0 && second ? 1e4 : Normal(),
-                _ => Normal(),
-            };
-        }
-
-        return values;
     }
 }
