@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -17,49 +15,39 @@ public sealed class ServeCrashTests : IDisposable
     public async Task Serve_KilledAfterFeedbackAcknowledged_EveryLabelPresentAfterRestart()
     {
         var ct = TestContext.Current.CancellationToken;
-        var port = FreePort();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         var acknowledged = new List<(string Id, int Actual)>();
-
-        using (var first = Start(port))
+        int port;
+        using (var first = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>()))
         {
-            await WaitReadyAsync(http, first, ct);
+            port = first.Port;
+            await first.WaitReadyAsync(ct);
             for (var batch = 0; batch < 5; batch++)
             {
                 var instances = string.Join(",", Enumerable.Range(0, 10).Select(i => Instance(20 + (batch * 10) + i)));
-                var predicted = JsonNode.Parse(await PostAsync(http, "/v1/models/credit-risk/predict", $$"""{"instances":[{{instances}}]}""", ct))!;
+                var predicted = JsonNode.Parse(await PostAsync(first.Http, "/v1/models/credit-risk/predict", $$"""{"instances":[{{instances}}]}""", ct))!;
                 var ids = predicted["predictions"]!.AsArray().Select(p => (string)p!["id"]!).ToList();
                 var labels = ids.Select((id, i) => (id, (i + batch) % 2)).ToList();
                 var body = string.Join(",", labels.Select(l => $$"""{"id":"{{l.id}}","actual":{{l.Item2}}}"""));
-                await PostAsync(http, "/v1/models/credit-risk/feedback", $$"""{"feedback":[{{body}}]}""", ct);
+                await PostAsync(first.Http, "/v1/models/credit-risk/feedback", $$"""{"feedback":[{{body}}]}""", ct);
                 acknowledged.AddRange(labels);
             }
 
-            first.Kill();
-            await first.WaitForExitAsync(ct);
+            await first.KillAsync(ct);
         }
 
-        using var second = Start(port);
-        try
-        {
-            await WaitReadyAsync(http, second, ct);
-            var repeat = string.Join(",", acknowledged.Select(l => $$"""{"id":"{{l.Id}}","actual":{{l.Actual}}}"""));
-            var statuses = JsonNode.Parse(await PostAsync(http, "/v1/models/credit-risk/feedback", $$"""{"feedback":[{{repeat}}]}""", ct))!["feedback"]!
-                .AsArray().Select(s => (string)s!["status"]!).ToList();
-            var flipped = await http.PostAsync(
-                "/v1/models/credit-risk/feedback",
-                new StringContent($$"""{"feedback":[{"id":"{{acknowledged[0].Id}}","actual":{{1 - acknowledged[0].Actual}}}]}""", Encoding.UTF8, "application/json"),
-                ct);
+        using var second = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>(), port);
+        await second.WaitReadyAsync(ct);
+        var repeat = string.Join(",", acknowledged.Select(l => $$"""{"id":"{{l.Id}}","actual":{{l.Actual}}}"""));
+        var statuses = JsonNode.Parse(await PostAsync(second.Http, "/v1/models/credit-risk/feedback", $$"""{"feedback":[{{repeat}}]}""", ct))!["feedback"]!
+            .AsArray().Select(s => (string)s!["status"]!).ToList();
+        var flipped = await second.Http.PostAsync(
+            "/v1/models/credit-risk/feedback",
+            new StringContent($$"""{"feedback":[{"id":"{{acknowledged[0].Id}}","actual":{{1 - acknowledged[0].Actual}}}]}""", Encoding.UTF8, "application/json"),
+            ct);
 
-            Assert.Equal(50, statuses.Count);
-            Assert.All(statuses, s => Assert.Equal("duplicate", s));
-            Assert.Equal(HttpStatusCode.Conflict, flipped.StatusCode);
-        }
-        finally
-        {
-            second.Kill();
-            await second.WaitForExitAsync(ct);
-        }
+        Assert.Equal(50, statuses.Count);
+        Assert.All(statuses, s => Assert.Equal("duplicate", s));
+        Assert.Equal(HttpStatusCode.Conflict, flipped.StatusCode);
     }
 
     private static string Instance(int age) =>
@@ -71,54 +59,5 @@ public sealed class ServeCrashTests : IDisposable
         var body = await response.Content.ReadAsStringAsync(ct);
         Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
         return body;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient http, Process process, CancellationToken ct)
-    {
-        // Polling an external process: training the default model at start-up takes a few seconds.
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
-        {
-            Assert.False(process.HasExited, "driftwatch serve exited during start-up");
-            try
-            {
-                if ((await http.GetAsync("/readyz", ct)).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(200, ct);
-        }
-
-        Assert.Fail("driftwatch serve did not become ready within 90 s");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private Process Start(int port)
-    {
-        var dll = typeof(Cli.Serve.ServeCommand).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" serve --urls http://127.0.0.1:{port}")
-        {
-            WorkingDirectory = _dir.FullName,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
     }
 }

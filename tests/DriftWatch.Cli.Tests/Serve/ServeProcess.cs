@@ -1,28 +1,36 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using DriftWatch.Testing;
 
 namespace DriftWatch.Cli.Tests.Serve;
 
-/// <summary>The built <c>driftwatch serve</c> running as a child process on a free loopback port; killed on dispose.</summary>
+/// <summary>The built <c>driftwatch serve</c> running as a child process on a loopback port; killed on dispose.</summary>
 internal sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly OutputTail _output;
 
     private ServeProcess(Process process, int port)
     {
         _process = process;
+        _output = new OutputTail(process);
+        Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
     }
+
+    /// <summary>Gets the port the service listens on.</summary>
+    public int Port { get; }
 
     public HttpClient Http { get; }
 
     /// <summary>Starts <c>driftwatch serve</c> with extra environment variables (configuration keys such as <c>DriftWatch__Store__Provider</c>).</summary>
-    public static ServeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <param name="workingDirectory">The directory the service runs in (its SQLite store lands there by default).</param>
+    /// <param name="environment">Extra environment variables.</param>
+    /// <param name="port">The port to listen on (a restart reuses its predecessor's); a fresh one when null.</param>
+    public static ServeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, int? port = null)
     {
-        var port = FreePort();
+        var listen = port ?? LoopbackPort.Next();
         var dll = typeof(Cli.Serve.ServeCommand).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" serve --urls http://127.0.0.1:{port}")
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" serve --urls http://127.0.0.1:{listen}")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -33,21 +41,19 @@ internal sealed class ServeProcess : IDisposable
             start.Environment[key] = value;
         }
 
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return new ServeProcess(process, port);
+        return new ServeProcess(Process.Start(start)!, listen);
     }
 
-    /// <summary>Polls <c>/readyz</c> until it answers 200 (training the default model at start-up takes a few seconds).</summary>
+    /// <summary>
+    /// Polls <c>/readyz</c> until it answers 200 (training the default model at start-up takes a few seconds, more on
+    /// a busy machine); fails at once with the service's last output if it exits, and with the same after 2 minutes.
+    /// </summary>
     public async Task WaitReadyAsync(CancellationToken ct)
     {
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        while (deadline.Elapsed < TimeSpan.FromMinutes(2))
         {
-            Assert.False(_process.HasExited, "driftwatch serve exited during start-up");
+            Assert.False(_process.HasExited, $"driftwatch serve exited during start-up (code {(_process.HasExited ? _process.ExitCode : 0)}); its last output:\n{_output}");
             try
             {
                 if ((await Http.GetAsync("/readyz", ct)).IsSuccessStatusCode)
@@ -63,7 +69,14 @@ internal sealed class ServeProcess : IDisposable
             await Task.Delay(200, ct);
         }
 
-        Assert.Fail("driftwatch serve did not become ready within 90 s");
+        Assert.Fail($"driftwatch serve did not become ready within 2 minutes; its last output:\n{_output}");
+    }
+
+    /// <summary>Kills the service with SIGKILL (no graceful shutdown: a crash) and waits until it is gone.</summary>
+    public async Task KillAsync(CancellationToken ct)
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync(ct);
     }
 
     public void Dispose()
@@ -76,12 +89,5 @@ internal sealed class ServeProcess : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

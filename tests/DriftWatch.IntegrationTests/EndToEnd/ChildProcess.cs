@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using DriftWatch.Testing;
 
 namespace DriftWatch.IntegrationTests.EndToEnd;
 
@@ -8,10 +7,26 @@ namespace DriftWatch.IntegrationTests.EndToEnd;
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly OutputTail _output;
 
-    private ChildProcess(Process process) => _process = process;
+    private ChildProcess(Process process, string name, string? readyUrl)
+    {
+        _process = process;
+        _output = new OutputTail(process);
+        Name = name;
+        ReadyUrl = readyUrl;
+    }
 
-    public static ChildProcess Start(string file, IEnumerable<string> args, string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Gets what the process is, for messages (file and port).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the URL that answers 2xx once the process is ready, or <see langword="null"/> when it has none.</summary>
+    public string? ReadyUrl { get; }
+
+    /// <summary>Gets a value indicating whether the process has been killed by <see cref="Dispose"/> (on purpose, by the test).</summary>
+    public bool Disposed { get; private set; }
+
+    public static ChildProcess Start(string file, IEnumerable<string> args, string workingDirectory, string? readyUrl, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file) { WorkingDirectory = workingDirectory, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
@@ -25,25 +40,27 @@ internal sealed class ChildProcess : IDisposable
         }
 
         var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + file);
-        p.OutputDataReceived += (_, _) => { };
-        p.ErrorDataReceived += (_, _) => { };
-        p.BeginOutputReadLine();
-        p.BeginErrorReadLine();
-        return new ChildProcess(p);
+        return new ChildProcess(p, $"{file} ({readyUrl ?? "no ready URL"})", readyUrl);
     }
 
-    public static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
+    /// <summary>Returns a loopback port for a child to listen on.</summary>
+    public static int FreePort() => LoopbackPort.Next();
 
-    public static async Task WaitForAsync(HttpClient http, string url, TimeSpan timeout, CancellationToken ct)
+    /// <summary>
+    /// Polls <see cref="ReadyUrl"/> until it answers 2xx. Fails at once, with the process's last output, when the
+    /// process exits; fails with the same output after the timeout.
+    /// </summary>
+    public async Task WaitReadyAsync(HttpClient http, TimeSpan timeout, CancellationToken ct)
     {
+        var url = ReadyUrl ?? throw new InvalidOperationException(Name + " has no ready URL");
         var until = Stopwatch.StartNew();
         while (true)
         {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"{Name} exited with code {_process.ExitCode} before it was ready; its last output:\n{_output}");
+            }
+
             try
             {
                 using var r = await http.GetAsync(url, ct);
@@ -56,10 +73,14 @@ internal sealed class ChildProcess : IDisposable
             {
                 // not up yet
             }
+            catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+            {
+                // the client's own timeout: busy, not up yet
+            }
 
             if (until.Elapsed > timeout)
             {
-                throw new TimeoutException(url + " did not answer");
+                throw new TimeoutException($"{url} did not answer within {timeout.TotalSeconds:0} s; the last output of {Name}:\n{_output}");
             }
 
             await Task.Delay(200, ct);
@@ -68,6 +89,7 @@ internal sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
+        Disposed = true;
         try
         {
             if (!_process.HasExited)

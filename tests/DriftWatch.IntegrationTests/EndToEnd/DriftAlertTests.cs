@@ -186,16 +186,7 @@ public sealed class DriftAlertTests : IDisposable
             amPort,
             (name, text) => name == "data.yml" ? ShortenFor(text) : text,
             [("test-fleet-drift-cumulative.yml", CumulativeFleetRules())]);
-        foreach (var port in replicas)
-        {
-            await ChildProcess.WaitForAsync(_stack.Http, $"http://127.0.0.1:{port}/readyz", TimeSpan.FromSeconds(60), ct);
-        }
-
-        await ChildProcess.WaitForAsync(_stack.Http, $"{prom}/-/ready", TimeSpan.FromSeconds(30), ct);
-        if (amPort is { } am)
-        {
-            await ChildProcess.WaitForAsync(_stack.Http, $"http://127.0.0.1:{am}/-/ready", TimeSpan.FromSeconds(30), ct);
-        }
+        await _stack.WaitReadyAsync(ct);
 
         await TestStack.EventuallyAsync(async () => await _stack.ScalarAsync(prom, "sum(up{job=\"driftwatch\"})", ct) == 3, ct);
         return (replicas, prom);

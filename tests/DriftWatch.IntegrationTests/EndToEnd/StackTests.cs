@@ -23,12 +23,7 @@ public sealed class StackTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var replicas = Enumerable.Range(0, 3).Select(_ => _stack.StartReplica().Port).ToArray();
         var prom = _stack.StartPrometheus(replicas);
-        foreach (var port in replicas)
-        {
-            await ChildProcess.WaitForAsync(_stack.Http, $"http://127.0.0.1:{port}/readyz", TimeSpan.FromSeconds(60), ct);
-        }
-
-        await ChildProcess.WaitForAsync(_stack.Http, $"{prom}/-/ready", TimeSpan.FromSeconds(30), ct);
+        await _stack.WaitReadyAsync(ct);
 
         // Traffic in two rounds (each replica scraped in between, so increase() sees the counters grow): 30 rows per
         // replica per round in batches of 10, seeded.
@@ -94,8 +89,7 @@ public sealed class StackTests : IDisposable
 
         var amPort = _stack.StartAlertmanager(sink);
         var prom = _stack.StartPrometheus(replicas, amPort);
-        await ChildProcess.WaitForAsync(_stack.Http, $"{prom}/-/ready", TimeSpan.FromSeconds(30), ct);
-        await ChildProcess.WaitForAsync(_stack.Http, $"http://127.0.0.1:{amPort}/-/ready", TimeSpan.FromSeconds(30), ct);
+        await _stack.WaitReadyAsync(ct);
         await TestStack.EventuallyAsync(async () => await _stack.ScalarAsync(prom, "sum(up{job=\"driftwatch\"})", ct) == 2, ct);
         Assert.Empty(sink.Received);
 

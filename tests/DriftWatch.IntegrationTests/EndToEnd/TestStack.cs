@@ -43,7 +43,7 @@ internal sealed class TestStack : IDisposable
     {
         var port = ChildProcess.FreePort();
         var dir = Directory.CreateDirectory(Path.Combine(_dir, $"replica-{port}")).FullName;
-        var p = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--urls", $"http://127.0.0.1:{port}"], dir, environment);
+        var p = ChildProcess.Start("dotnet", [RepoPaths.CliDll, "serve", "--urls", $"http://127.0.0.1:{port}"], dir, $"http://127.0.0.1:{port}/readyz", environment);
         _processes.Add(p);
         return (port, p);
     }
@@ -62,7 +62,7 @@ internal sealed class TestStack : IDisposable
         File.WriteAllText(Path.Combine(amDir, "alertmanager.yml"), am);
         _processes.Add(ChildProcess.Start("prometheus-alertmanager", [
             $"--config.file={Path.Combine(amDir, "alertmanager.yml")}", $"--storage.path={Path.Combine(amDir, "data")}",
-            $"--web.listen-address=127.0.0.1:{amPort}", "--cluster.listen-address="], amDir));
+            $"--web.listen-address=127.0.0.1:{amPort}", "--cluster.listen-address="], amDir, $"http://127.0.0.1:{amPort}/-/ready"));
         return amPort;
     }
 
@@ -105,8 +105,22 @@ internal sealed class TestStack : IDisposable
         File.WriteAllText(Path.Combine(dir, "targets", "driftwatch.json"), targets.ToJsonString());
         File.WriteAllText(Path.Combine(dir, "targets", "alertmanager.json"), alertmanagerPort is { } am ? $"[{{\"targets\":[\"127.0.0.1:{am}\"]}}]" : "[]");
         var prometheusPort = ChildProcess.FreePort();
-        _processes.Add(ChildProcess.Start("prometheus", [$"--config.file={Path.Combine(dir, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(_dir, "tsdb")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"], _dir));
+        _processes.Add(ChildProcess.Start("prometheus", [$"--config.file={Path.Combine(dir, "prometheus.yml")}", $"--storage.tsdb.path={Path.Combine(_dir, "tsdb")}", $"--web.listen-address=127.0.0.1:{prometheusPort}"], _dir, $"http://127.0.0.1:{prometheusPort}/-/ready"));
         return $"http://127.0.0.1:{prometheusPort}";
+    }
+
+    /// <summary>
+    /// Waits until every process started so far (and not killed by the test) answers its ready URL: a replica's
+    /// <c>/readyz</c>, Prometheus's and Alertmanager's <c>/-/ready</c>. A process that exits fails the test at once
+    /// with its last output. Two minutes in all: the run shares two cores with the other test projects.
+    /// </summary>
+    public async Task WaitReadyAsync(CancellationToken ct)
+    {
+        var timeout = TimeSpan.FromMinutes(2);
+        foreach (var p in _processes.Where(p => p.ReadyUrl is not null && !p.Disposed))
+        {
+            await p.WaitReadyAsync(Http, timeout, ct);
+        }
     }
 
     /// <summary>Runs an instant query and returns its result vector.</summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
+using DriftWatch.Testing;
 
 namespace DriftWatch.Serving.Tests.Storage;
 
@@ -32,7 +31,7 @@ public sealed class PostgresServer : IAsyncLifetime
             File.SetUnixFileMode(root.FullName, (UnixFileMode)0b111_111_111);
         }
 
-        var port = FreePort();
+        var port = LoopbackPort.Next();
         await RunAsync("initdb", $"-D {_dataDir} -U postgres --auth=trust -E UTF8 --no-sync");
         await RunAsync("pg_ctl", $"-D {_dataDir} -l {Path.Combine(root.FullName, "log")} -w -t 60 -o \"-p {port.ToString(CultureInfo.InvariantCulture)} -k {root.FullName} -c listen_addresses=127.0.0.1 -c fsync=off\" start");
         ConnectionString = $"Host=127.0.0.1;Port={port.ToString(CultureInfo.InvariantCulture)};Username=postgres;Database=postgres;Pooling=true";
@@ -74,13 +73,6 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task RunAsync(string tool, string arguments)
