@@ -14,5 +14,11 @@ if (args.Length > 1 && args[0] == "binned-side-by-side")
     return;
 }
 
+if (args.Length > 0 && args[0] == "store-cpu-time")
+{
+    DriftWatch.Benchmarks.PredictionStoreCpuTime.Run(args[1..]);
+    return;
+}
+
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

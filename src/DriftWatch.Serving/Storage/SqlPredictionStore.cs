@@ -9,7 +9,10 @@ namespace DriftWatch.Serving.Storage;
 /// Tables: <c>driftwatch_predictions(id, model, model_version, time_ms, inputs, label, score)</c>,
 /// <c>driftwatch_labels(prediction_id, actual, time_ms, received_ms)</c> and <c>driftwatch_state(key, value, updated_ms)</c>.
 /// Times are Unix milliseconds. SQLite runs in WAL mode with <c>synchronous=FULL</c>, so a committed label survives
-/// a process kill and a power loss. Both engines share one SQL text (<c>INSERT … ON CONFLICT</c>, <c>@name</c>
+/// a process kill and a power loss; prediction batches commit with <c>synchronous=NORMAL</c> (no fsync of their own),
+/// which is safe for labels because the WAL is append-only: a label's fsync also makes every earlier commit durable,
+/// among them the prediction it refers to. Only predictions committed after the last label (or checkpoint) can be lost
+/// to a power loss; a process kill loses none. Both engines share one SQL text (<c>INSERT … ON CONFLICT</c>, <c>@name</c>
 /// parameters); only the column types differ.
 /// <threadsafety>Thread-safe: every call opens its own (pooled) connection.</threadsafety>
 /// </remarks>
@@ -31,6 +34,9 @@ public sealed partial class SqlPredictionStore : IPredictionStore
 
     /// <inheritdoc/>
     public string Provider => _isSqlite ? "sqlite" : "postgres";
+
+    /// <summary>Gets or sets the rows bound to one SQLite <c>INSERT</c> statement (tests and benchmarks vary it).</summary>
+    internal int RowsPerStatement { get; set; } = SqlitePredictionInserter.DefaultRowsPerStatement;
 
     /// <summary>Opens (creating when absent) a SQLite store.</summary>
     /// <param name="path">The database file.</param>

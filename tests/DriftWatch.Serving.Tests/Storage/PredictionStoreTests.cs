@@ -5,7 +5,7 @@ using DriftWatch.Serving.Storage;
 namespace DriftWatch.Serving.Tests.Storage;
 
 /// <summary>The store contract, run against every engine by the derived classes.</summary>
-public abstract class PredictionStoreTests
+public abstract partial class PredictionStoreTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
