@@ -32,7 +32,7 @@ internal static class DriftEndpoint
         }
 
         // Before the first timer tick there is no snapshot yet: evaluate now (milliseconds), off the predict path.
-        var snapshot = monitor.Latest.Sequence == 0 ? monitor.Evaluate() : monitor.Latest;
+        var snapshot = monitor.Latest.Sequence == 0 ? EvaluateFirst(model, monitor, runtime) : monitor.Latest;
         var labelFree = LabelFreeLookup.Latest(context.RequestServices, model);
         return format == "html"
             ? TypedResults.Content(Html(model, monitor, snapshot, labelFree), "text/html; charset=utf-8")
@@ -72,6 +72,23 @@ internal static class DriftEndpoint
         var body = html.IndexOf("<body", StringComparison.OrdinalIgnoreCase);
         var open = body < 0 ? -1 : html.IndexOf('>', body);
         return open < 0 ? html : html.Insert(open + 1, live.ToString());
+    }
+
+    /// <summary>Evaluates a monitor that has no snapshot yet; when that throws, the failure is logged and counted as the
+    /// timer counts it, and the empty snapshot (sequence 0) is served instead of a 500: the next tick retries.</summary>
+    private static DriftSnapshot EvaluateFirst(string model, DriftMonitor monitor, DriftWatchRuntime runtime)
+    {
+        try
+        {
+            return monitor.Evaluate();
+        }
+#pragma warning disable CA1031 // Monitoring never breaks serving: the snapshot endpoint answers with what it has.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            runtime.MonitorFailed(model, DriftObserverFactory.ObserverName, ex);
+            return monitor.Latest;
+        }
     }
 
     private static void Item(StringBuilder html, string name, string value) =>

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Options;
 namespace DriftWatch.AspNetCore.Drift;
 
 /// <summary>Evaluates every drift monitor on a timer (a <see cref="TimeProvider"/>) and saves their state now and then and at shutdown.</summary>
-/// <remarks>A failed evaluation is logged and counted in <c>driftwatch_monitor_errors_total{observer="drift"}</c> (when the
-/// service's metrics are registered); the next tick retries.</remarks>
+/// <remarks>A failed evaluation is logged with its model's name and counted in
+/// <c>driftwatch_monitor_errors_total{observer="drift"}</c> (when the service's metrics are registered); the other models
+/// are still evaluated, the model's previous snapshot stays, and the next tick retries. A shutdown that is cancelled before
+/// the final save completes is logged as a warning, not thrown.</remarks>
 internal sealed partial class DriftEvaluationHostedService(
     DriftMonitorRegistry registry,
     DriftMetrics metrics,
@@ -24,12 +26,13 @@ internal sealed partial class DriftEvaluationHostedService(
     private readonly CancellationTokenSource _stopping = new();
     private DriftEvaluationTimer? _timer;
     private Task? _saveLoop;
+    private (string Model, DriftMonitor Monitor)[] _tick = [];
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         _ = metrics; // Resolving the metrics registers the instruments.
         _timer = new DriftEvaluationTimer(
-            () => registry.Monitors, options.Value.EvaluationInterval, timeProvider, EvaluationFailed);
+            MonitorsForTick, options.Value.EvaluationInterval, timeProvider, EvaluationFailed);
         _saveLoop = Task.Run(SaveLoopAsync, CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -43,7 +46,16 @@ internal sealed partial class DriftEvaluationHostedService(
             await _saveLoop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
 
-        await SaveAsync(cancellationToken);
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The host gave up waiting (its shutdown timeout): the windows since the last periodic save are lost, which
+            // is worth a warning, but stopping as asked is not an error.
+            Log.FinalSaveCancelled(logger);
+        }
     }
 
     public void Dispose()
@@ -52,15 +64,25 @@ internal sealed partial class DriftEvaluationHostedService(
         _stopping.Dispose();
     }
 
+    /// <summary>The monitors of one tick, remembered with their models: a reference replaced during the tick swaps the
+    /// model's monitor, and a failure of the old one must still name its model.</summary>
+    private IEnumerable<DriftMonitor> MonitorsForTick()
+    {
+        // Ticks never overlap (DriftEvaluationTimer skips a tick while one runs), so one field serves every tick.
+        var tick = registry.Observers.Select(o => (o.Model.Name, o.Monitor)).ToArray();
+        Volatile.Write(ref _tick, tick);
+        return tick.Select(t => t.Monitor);
+    }
+
     private void EvaluationFailed(DriftMonitor monitor, Exception exception)
     {
-        var model = registry.Observers.FirstOrDefault(o => ReferenceEquals(o.Monitor, monitor))?.Model.Name;
+        var model = Array.Find(Volatile.Read(ref _tick), t => ReferenceEquals(t.Monitor, monitor)).Model;
         if (model is not null)
         {
             watchMetrics?.MonitorFailed(model, DriftObserverFactory.ObserverName);
         }
 
-        Log.EvaluationFailed(logger, exception);
+        Log.EvaluationFailed(logger, exception, model ?? "(unknown)");
     }
 
     private async Task SaveLoopAsync()
@@ -95,10 +117,13 @@ internal sealed partial class DriftEvaluationHostedService(
 
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Error, "A drift evaluation failed; serving continues and the next tick retries.")]
-        public static partial void EvaluationFailed(ILogger logger, Exception exception);
+        [LoggerMessage(1, LogLevel.Error, "Drift evaluation of model {Model} failed; serving continues, the previous snapshot stays, and the next tick retries.")]
+        public static partial void EvaluationFailed(ILogger logger, Exception exception, string model);
 
         [LoggerMessage(2, LogLevel.Warning, "Saving the drift monitors' state failed; retrying at the next interval.")]
         public static partial void SaveFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Warning, "Shutdown was cancelled before the drift monitors' state was saved; the windows since the last save are lost.")]
+        public static partial void FinalSaveCancelled(ILogger logger);
     }
 }

@@ -79,6 +79,13 @@ internal sealed partial class DriftWatchRuntime
         }
     }
 
+    /// <summary>Logs and counts a monitor failure outside the request observers (a drift evaluation a request asked for).</summary>
+    public void MonitorFailed(string model, string observer, Exception ex)
+    {
+        Metrics.MonitorFailed(model, observer);
+        Log.ObserverFailed(Logger, observer, model, ex);
+    }
+
     private void ObserverFailed(ModelEntry entry, string observer, Exception ex)
     {
         Metrics.MonitorErrors.Add(1, entry.ModelTag, new KeyValuePair<string, object?>("observer", observer));

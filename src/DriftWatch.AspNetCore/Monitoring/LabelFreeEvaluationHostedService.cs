@@ -17,7 +17,8 @@ namespace DriftWatch.AspNetCore.Monitoring;
 /// A tick that is still running when the timer fires again is not overlapped (the tick is skipped). An exception from a
 /// monitor is caught, counted in <see cref="Failures"/> and in <c>driftwatch_monitor_errors_total{observer="label-free"}</c>
 /// and logged, the other monitors still run, and the next tick
-/// retries: monitoring never stops the service.
+/// retries: monitoring never stops the service. An exception from that logging or counting is ignored, so it cannot
+/// escape the timer's thread.
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
 /// </remarks>
 internal sealed partial class LabelFreeEvaluationHostedService(
@@ -79,8 +80,7 @@ internal sealed partial class LabelFreeEvaluationHostedService(
                 catch (Exception ex)
                 {
                     Interlocked.Increment(ref _failures);
-                    metrics?.MonitorFailed(monitor.Model, LabelFreeMonitorFactory.ObserverName);
-                    Log.EvaluationFailed(logger, ex, monitor.Model);
+                    Report(monitor.Model, ex);
                 }
 #pragma warning restore CA1031
             }
@@ -92,6 +92,21 @@ internal sealed partial class LabelFreeEvaluationHostedService(
         {
             Volatile.Write(ref _running, 0);
         }
+    }
+
+    private void Report(string model, Exception exception)
+    {
+#pragma warning disable CA1031 // A logging provider or metrics listener that throws must neither skip the other monitors nor escape the timer thread (which ends the process).
+        try
+        {
+            metrics?.MonitorFailed(model, LabelFreeMonitorFactory.ObserverName);
+            Log.EvaluationFailed(logger, exception, model);
+        }
+        catch (Exception)
+        {
+            // Already counted in Failures; nothing else can be done from the timer thread.
+        }
+#pragma warning restore CA1031
     }
 
     private static partial class Log

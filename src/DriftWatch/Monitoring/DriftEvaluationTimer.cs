@@ -5,6 +5,8 @@ namespace DriftWatch.Monitoring;
 /// The callback runs on the thread pool, never on a request thread. A run that is still going when the timer fires
 /// again is not overlapped (the tick is skipped). An exception from a monitor is caught, counted in
 /// <see cref="Failures"/> and passed to the error callback, and the timer keeps running: monitoring never breaks serving.
+/// An exception thrown by the error callback itself is ignored (the failure is already counted), so it neither skips the
+/// remaining monitors nor escapes the timer's thread.
 /// <threadsafety>All members are safe to call from several threads at once.</threadsafety>
 /// </remarks>
 public sealed class DriftEvaluationTimer : IDisposable
@@ -59,7 +61,7 @@ public sealed class DriftEvaluationTimer : IDisposable
                 catch (Exception ex)
                 {
                     Interlocked.Increment(ref _failures);
-                    _onError?.Invoke(monitor, ex);
+                    Report(monitor, ex);
                 }
 #pragma warning restore CA1031
             }
@@ -70,6 +72,20 @@ public sealed class DriftEvaluationTimer : IDisposable
         {
             Volatile.Write(ref _running, 0);
         }
+    }
+
+    private void Report(DriftMonitor monitor, Exception exception)
+    {
+#pragma warning disable CA1031 // The callback logs: a logging provider that throws must neither skip the other monitors nor escape the timer thread (which ends the process).
+        try
+        {
+            _onError?.Invoke(monitor, exception);
+        }
+        catch (Exception)
+        {
+            // Already counted in Failures; nothing else can be done from the timer thread.
+        }
+#pragma warning restore CA1031
     }
 
     /// <summary>Stops the timer.</summary>

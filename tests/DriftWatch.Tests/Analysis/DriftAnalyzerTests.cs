@@ -133,6 +133,24 @@ public sealed class DriftAnalyzerTests
             ex.Message);
     }
 
+    [Theory]
+    [InlineData("hellinger", DriftProfile.Native)]
+    [InlineData("psi", DriftProfile.Evidently)]
+    [InlineData("jensenshannon", DriftProfile.Evidently)]
+    public void Analyze_ValuesSpanBeyondLargestDouble_EqualWidthMethodThrowsNamingColumnAndMethod(string method, DriftProfile profile)
+    {
+        // double.MinValue and double.MaxValue are finite (sentinels some pipelines send), but max − min overflows.
+        var reference = Data("ref.csv", Floats("income", Repeat(100, i => 1_000 + (10 * i))));
+        var current = Data("cur.csv", Floats("income", [.. Repeat(98, i => 1_000 + (10 * i)), double.MinValue, double.MaxValue]));
+        var options = new DriftAnalysisOptions { Methods = [method], Profile = profile };
+
+        var ex = Assert.Throws<DriftAnalysisException>(() => DriftAnalyzer.Analyze(reference, current, options));
+
+        Assert.Equal(
+            $"Column 'income', method '{method}': The values span from -1.7976931348623157E+308 to 1.7976931348623157E+308, a range larger than the largest double, so equal-width bins cannot be built.",
+            ex.Message);
+    }
+
     [Fact]
     public void Analyze_TextColumnForcedNumerical_Throws()
     {

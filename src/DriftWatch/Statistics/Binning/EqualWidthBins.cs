@@ -10,6 +10,8 @@ namespace DriftWatch.Statistics.Binning;
 /// edge <c>i</c> is <c>i · ((last − first) / n) + first</c> and the last edge is exactly <c>last</c> (numpy's linspace).</para>
 /// <para>Counting: bin <c>i</c> holds <c>edge[i] ≤ x &lt; edge[i + 1]</c>, the last bin also holds <c>x = last</c>;
 /// values outside <c>[first, last]</c> are not counted.</para>
+/// <para>When <c>max − min</c> overflows to +∞ (finite values of both signs near ±1.8e308, such as <c>double.MinValue</c>
+/// and <c>double.MaxValue</c> used as sentinels) no bins exist: numpy raises there too (its bin count is <c>ceil(∞ / ∞)</c>).</para>
 /// </remarks>
 internal sealed class EqualWidthBins
 {
@@ -35,8 +37,14 @@ internal sealed class EqualWidthBins
     /// <param name="max">The data maximum (finite).</param>
     /// <param name="size">The number of data points (positive).</param>
     /// <returns>The bins.</returns>
+    /// <exception cref="DriftMethodException">The range <c>max − min</c> is larger than the largest double.</exception>
     public static EqualWidthBins Sturges(double min, double max, long size)
     {
+        if (!double.IsFinite(max - min))
+        {
+            ThrowRangeOverflow(min, max);
+        }
+
         var first = min;
         var last = max;
         if (first == last)
@@ -60,6 +68,11 @@ internal sealed class EqualWidthBins
         edges[n] = last;
         return new EqualWidthBins(edges, step);
     }
+
+    private static void ThrowRangeOverflow(double min, double max) =>
+        throw new DriftMethodException(string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"The values span from {min:R} to {max:R}, a range larger than the largest double, so equal-width bins cannot be built."));
 
     /// <summary>Adds the count of each bin to <paramref name="counts"/>.</summary>
     /// <param name="values">The values (finite).</param>
