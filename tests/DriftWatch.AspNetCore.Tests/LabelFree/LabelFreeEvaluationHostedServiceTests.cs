@@ -69,40 +69,62 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
     public async Task EvaluateNow_MonitorThrows_CountedInMonitorErrorsMetric()
     {
         var measurements = new List<(long Value, string? Model, string? Observer)>();
-        var meterFactory = _services.GetRequiredService<IMeterFactory>();
-        using var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            // Only this test's meters: other tests in the process record on their own.
-            if (instrument.Name == "driftwatch.monitor.errors" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            string? model = null, observer = null;
-            foreach (var tag in tags)
-            {
-                model = tag.Key == "model" ? tag.Value as string : model;
-                observer = tag.Key == "observer" ? tag.Value as string : observer;
-            }
-
-            measurements.Add((value, model, observer));
-        });
-        listener.Start();
+        using var listener = ListenToMonitorErrors(measurements);
         // The metrics only read the writer's counters; the store is never opened.
         await using var store = SqlPredictionStore.CreateSqlite(Path.Combine(Path.GetTempPath(), "driftwatch-unused.db"));
-        var writer = new PredictionWriter(store, 10, NullLogger.Instance, _time);
-        var metrics = new DriftWatchMetrics(meterFactory, new ModelRegistry(), writer);
-        using var service = new LabelFreeEvaluationHostedService(
-            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, _logger, metrics);
+        using var service = ServiceWithMetrics(store);
         Observe(new ServedModel(new ThrowingModel(Good.Model), Good.Reference, "test"), 200);
         Observe(Good, 200);
 
         Assert.True(service.EvaluateNow());
 
         Assert.Equal([(1L, "ThrowingModel", "label-free")], measurements);
+    }
+
+    [Fact]
+    public async Task Timer_MonitorThrowsThenFaultClears_CountedOncePerFailedTickAndNextTickPublishes()
+    {
+        var measurements = new List<(long Value, string? Model, string? Observer)>();
+        using var listener = ListenToMonitorErrors(measurements);
+        await using var store = SqlPredictionStore.CreateSqlite(Path.Combine(Path.GetTempPath(), "driftwatch-unused.db"));
+        using var service = ServiceWithMetrics(store);
+        var model = new ThrowingModel(Good.Model);
+        var monitor = Observe(new ServedModel(model, Good.Reference, "test"), 200);
+        await service.StartAsync(TestContext.Current.CancellationToken);
+
+        _time.Advance(Interval);
+        _time.Advance(Interval);
+        _time.Advance(Interval);
+
+        Assert.Equal([(1L, "ThrowingModel", "label-free"), (1L, "ThrowingModel", "label-free"), (1L, "ThrowingModel", "label-free")], measurements);
+        Assert.Null(monitor.Latest);
+        Assert.Equal(3, _logger.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains("model ThrowingModel failed", StringComparison.Ordinal)));
+
+        model.Broken = false;
+        _time.Advance(Interval);
+
+        Assert.Equal(3, measurements.Count);
+        Assert.Equal(3, service.Failures);
+        Assert.Equal(1, monitor.Evaluations);
+        Assert.Equal(200, monitor.Latest!.Rows);
+        await service.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
+    public void EvaluateNow_LoggerThrows_NothingEscapesAndOtherMonitorsRun()
+    {
+        var logger = new ListLogger { Throws = true };
+        using var service = new LabelFreeEvaluationHostedService(
+            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, logger);
+        Observe(new ServedModel(new ThrowingModel(Good.Model), Good.Reference, "test"), 200);
+        var good = Observe(Good, 200);
+
+        var escaped = Record.Exception(() => Assert.True(service.EvaluateNow()));
+
+        Assert.Null(escaped);
+        Assert.Equal(1, service.Failures);
+        Assert.Equal(1, service.Runs);
+        Assert.Equal(1, good.Evaluations);
     }
 
     [Fact]
@@ -129,6 +151,46 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
         Assert.Equal(1, good.Evaluations);
         Assert.Equal(100, good.Latest!.Rows);
         Assert.Equal(0, _service.Failures);
+    }
+
+    private MeterListener ListenToMonitorErrors(List<(long Value, string? Model, string? Observer)> measurements)
+    {
+        var meterFactory = _services.GetRequiredService<IMeterFactory>();
+        var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            // Only this test's meters: other tests in the process record on their own.
+            if (instrument.Name == "driftwatch.monitor.errors" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            string? model = null, observer = null;
+            foreach (var tag in tags)
+            {
+                model = tag.Key == "model" ? tag.Value as string : model;
+                observer = tag.Key == "observer" ? tag.Value as string : observer;
+            }
+
+            lock (measurements)
+            {
+                measurements.Add((value, model, observer));
+            }
+        });
+        listener.Start();
+        return listener;
+    }
+
+    /// <summary>The service with the instruments of <see cref="DriftWatchMetrics"/>; the metrics only read the writer's
+    /// counters, so the store is never opened.</summary>
+    private LabelFreeEvaluationHostedService ServiceWithMetrics(SqlPredictionStore store)
+    {
+        var writer = new PredictionWriter(store, 10, NullLogger.Instance, _time);
+        var metrics = new DriftWatchMetrics(_services.GetRequiredService<IMeterFactory>(), new ModelRegistry(), writer);
+        return new LabelFreeEvaluationHostedService(
+            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, _logger, metrics);
     }
 
     private LabelFreeMonitor Observe(ServedModel served, int count)
@@ -159,9 +221,12 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
         return monitor;
     }
 
-    /// <summary>The credit-risk model under another name whose predictions always throw (so fitting the evaluator fails).</summary>
+    /// <summary>The credit-risk model under another name whose predictions throw while <see cref="Broken"/> is set (so
+    /// fitting the evaluator fails, and succeeds once the fault is cleared).</summary>
     private sealed class ThrowingModel(IModel inner) : IModel
     {
+        public bool Broken { get; set; } = true;
+
         public string Name => "ThrowingModel";
 
         public string Version => inner.Version;
@@ -170,12 +235,23 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
 
         public ModelSchema Schema => inner.Schema;
 
-        public void Predict(FeatureBatch batch, Span<ModelOutput> outputs) => throw new InvalidOperationException("model unavailable");
+        public void Predict(FeatureBatch batch, Span<ModelOutput> outputs)
+        {
+            if (Broken)
+            {
+                throw new InvalidOperationException("model unavailable");
+            }
+
+            inner.Predict(batch, outputs);
+        }
     }
 
     private sealed class ListLogger : ILogger<LabelFreeEvaluationHostedService>
     {
         public List<(LogLevel Level, Exception? Exception, string Message)> Entries { get; } = [];
+
+        /// <summary>Gets or sets a value indicating whether logging throws, as a broken logging provider does.</summary>
+        public bool Throws { get; set; }
 
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
@@ -184,6 +260,11 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
+            if (Throws)
+            {
+                throw new InvalidOperationException("logging provider down");
+            }
+
             lock (Entries)
             {
                 Entries.Add((logLevel, exception, formatter(state, exception)));
