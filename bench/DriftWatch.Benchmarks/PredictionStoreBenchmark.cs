@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using DriftWatch.Serving.Generation;
@@ -11,11 +12,13 @@ namespace DriftWatch.Benchmarks;
 /// <summary>
 /// One writer batch (<see cref="PredictionWriter.MaxBatch"/> = 2048 rows of the default credit-risk model) committed to
 /// a SQLite store, the table growing across iterations as in the service (so WAL checkpoints are part of the cost).
-/// <c>NamedPerRow</c> (baseline) is the write path before multi-row statements: one <see cref="SqliteCommand"/>
+/// <c>NamedPerRow</c> (baseline) is the write path as it was before SQLitePCLRaw: one <see cref="SqliteCommand"/>
 /// executed per row, parameters bound by name, the inputs JSON turned into a string. <c>PositionalPerRow</c> is the
 /// shipped path (SQLitePCLRaw, one prepared statement executed per row, positional span binding, UTF-8 JSON from a
-/// reused buffer); <c>PositionalMultiRow</c> is the same with 64 rows per statement. <c>InputsJsonOnly</c> writes the 2048 inputs JSON objects without a database: the serialization's
-/// share. Rows per second = 2048 / mean. Each iteration gets fresh ids (UUIDv7, as the service makes them).
+/// reused buffer); <c>PositionalMultiRow</c> is the same with 64 rows per statement. <c>InputsJsonOnly</c> writes
+/// the 2048 inputs JSON objects without a database (the serialization's share); <c>InputsJsonWriterOnly</c> writes
+/// them as the baseline did, through <see cref="Utf8JsonWriter"/>. Rows per second = 2048 / mean. Each iteration gets
+/// fresh ids (UUIDv7, as the service makes them). For rows per CPU-second, see <see cref="PredictionStoreCpuTime"/>.
 /// </summary>
 [MemoryDiagnoser]
 public class PredictionStoreBenchmark
@@ -113,8 +116,22 @@ public class PredictionStoreBenchmark
         for (var r = 0; r < Rows; r++)
         {
             _json.ResetWrittenCount();
+            InputsJson.WriteUtf8(_batch, r, _json);
+            bytes += _json.WrittenCount;
+        }
+
+        return bytes;
+    }
+
+    [Benchmark]
+    public int InputsJsonWriterOnly()
+    {
+        var bytes = 0;
+        for (var r = 0; r < Rows; r++)
+        {
+            _json.ResetWrittenCount();
             _writer.Reset();
-            InputsJson.WriteUtf8(_batch, r, _writer);
+            WriteWithJsonWriter(_batch, r, _writer);
             bytes += _json.WrittenCount;
         }
 
@@ -159,12 +176,52 @@ public class PredictionStoreBenchmark
             p[1].Value = prediction.Model.Name;
             p[2].Value = prediction.Model.Version;
             p[3].Value = prediction.Timestamp.ToUnixTimeMilliseconds();
-            p[4].Value = InputsJson.Write(prediction.Batch, prediction.Row, buffer);
+            buffer.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteWithJsonWriter(prediction.Batch, prediction.Row, writer);
+            }
+
+            p[4].Value = Encoding.UTF8.GetString(buffer.WrittenSpan);
             p[5].Value = double.IsFinite(prediction.Output.Label) ? prediction.Output.Label : DBNull.Value;
             p[6].Value = double.IsFinite(prediction.Output.Score) ? prediction.Output.Score : DBNull.Value;
             await command.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
+    }
+
+    /// <summary>The inputs JSON as it was written before the hand-assembled <see cref="InputsJson"/>.</summary>
+    private static void WriteWithJsonWriter(FeatureBatch batch, int row, Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        var schema = batch.Schema;
+        for (var f = 0; f < schema.Count; f++)
+        {
+            var feature = schema.Features[f];
+            if (feature.Kind == FeatureKind.Numeric)
+            {
+                var v = batch.GetNumber(row, f);
+                if (double.IsFinite(v))
+                {
+                    writer.WriteNumber(feature.NameUtf8.Span, v);
+                }
+                else
+                {
+                    writer.WriteNull(feature.NameUtf8.Span);
+                }
+            }
+            else if (batch.GetString(row, f) is { } s)
+            {
+                writer.WriteString(feature.NameUtf8.Span, s);
+            }
+            else
+            {
+                writer.WriteNull(feature.NameUtf8.Span);
+            }
+        }
+
+        writer.WriteEndObject();
+        writer.Flush();
     }
 }

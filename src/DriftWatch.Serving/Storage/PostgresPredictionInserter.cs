@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using Npgsql;
 
 namespace DriftWatch.Serving.Storage;
@@ -35,22 +34,18 @@ internal static class PostgresPredictionInserter
         var labels = new double?[count];
         var scores = new double?[count];
         var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true }))
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < count; i++)
-            {
-                var prediction = predictions[i];
-                ids[i] = prediction.Id;
-                models[i] = prediction.Model.Name;
-                versions[i] = prediction.Model.Version;
-                times[i] = prediction.Timestamp.ToUnixTimeMilliseconds();
-                buffer.ResetWrittenCount();
-                writer.Reset();
-                InputsJson.WriteUtf8(prediction.Batch, prediction.Row, writer);
-                inputs[i] = Encoding.UTF8.GetString(buffer.WrittenSpan);
-                labels[i] = FiniteOrNull(prediction.Output.Label);
-                scores[i] = FiniteOrNull(prediction.Output.Score);
-            }
+            var prediction = predictions[i];
+            ids[i] = prediction.Id;
+            models[i] = prediction.Model.Name;
+            versions[i] = prediction.Model.Version;
+            times[i] = prediction.Timestamp.ToUnixTimeMilliseconds();
+            buffer.ResetWrittenCount();
+            InputsJson.WriteUtf8(prediction.Batch, prediction.Row, buffer);
+            inputs[i] = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            labels[i] = FiniteOrNull(prediction.Output.Label);
+            scores[i] = FiniteOrNull(prediction.Output.Score);
         }
 
         await using var command = new NpgsqlCommand(Sql, connection);

@@ -31,10 +31,7 @@ public sealed partial class SqlPredictionStore
         var sqlite = (SqliteConnection)connection;
         // Immediate: the write lock is taken (with Microsoft.Data.Sqlite's busy retries) before any insert runs.
         using var transaction = sqlite.BeginTransaction(deferred: false);
-        using (var inserter = new SqlitePredictionInserter(sqlite))
-        {
-            inserter.Insert(predictions, RowsPerStatement, cancellationToken);
-        }
+        new SqlitePredictionInserter(sqlite).Insert(predictions, RowsPerStatement, cancellationToken);
 
         transaction.Commit();
     }

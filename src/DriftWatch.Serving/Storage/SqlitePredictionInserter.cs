@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using DriftWatch.Serving.Models;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -28,7 +27,7 @@ namespace DriftWatch.Serving.Storage;
 /// <para>The caller owns the transaction (an immediate one, so no statement here can meet <c>SQLITE_BUSY</c>).</para>
 /// <threadsafety>Not thread-safe: one instance per call.</threadsafety>
 /// </remarks>
-internal sealed class SqlitePredictionInserter : IDisposable
+internal sealed class SqlitePredictionInserter
 {
     /// <summary>Rows per statement (7 parameters each): one, as measured in <c>PredictionStoreBenchmark</c>.</summary>
     public const int DefaultRowsPerStatement = 1;
@@ -38,7 +37,6 @@ internal sealed class SqlitePredictionInserter : IDisposable
 
     private readonly sqlite3 _db;
     private readonly ArrayBufferWriter<byte> _json = new(512);
-    private readonly Utf8JsonWriter _writer;
     private byte[] _text = new byte[64];
     private IModel? _model;
     private byte[] _modelName = EmptyText;
@@ -49,8 +47,6 @@ internal sealed class SqlitePredictionInserter : IDisposable
     public SqlitePredictionInserter(SqliteConnection connection)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
-        // The writer only ever produces well-formed objects (InputsJson), so the per-token state checks can go.
-        _writer = new Utf8JsonWriter(_json, new JsonWriterOptions { SkipValidation = true });
     }
 
     /// <summary>Builds the statement text for <paramref name="rows"/> rows.</summary>
@@ -94,9 +90,6 @@ internal sealed class SqlitePredictionInserter : IDisposable
             Execute(statement, predictions, start, count - start);
         }
     }
-
-    /// <inheritdoc/>
-    public void Dispose() => _writer.Dispose();
 
     private sqlite3_stmt Prepare(int rows)
     {
@@ -143,8 +136,7 @@ internal sealed class SqlitePredictionInserter : IDisposable
 
         var idLength = Encoding.UTF8.GetBytes(id, _text);
         _json.ResetWrittenCount();
-        _writer.Reset();
-        InputsJson.WriteUtf8(prediction.Batch, prediction.Row, _writer);
+        InputsJson.WriteUtf8(prediction.Batch, prediction.Row, _json);
 
         Check(BindText(statement, first, _text.AsSpan(0, idLength)));
         Check(BindText(statement, first + 1, _modelName));
