@@ -5,15 +5,19 @@ using DriftWatch.Data;
 using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Monitoring;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace DriftWatch.AspNetCore.Drift;
 
 /// <summary>
 /// <c>PUT /v1/models/{model}/reference</c>: reads reference rows as CSV (<c>text/csv</c>: header row, empty cell =
-/// missing) or JSON (<c>application/json</c>: <c>{"instances": [{...}, ...]}</c> or a bare array of objects), builds the
-/// new profile, stores it and swaps in a fresh monitor. Columns that are not model features are ignored.
+/// missing), Parquet (<c>application/vnd.apache.parquet</c>) or JSON (<c>application/json</c>: <c>{"instances": [{...}, ...]}</c>
+/// or a bare array of objects), checks them against the model's schema (<see cref="ReferenceValidator"/>), builds the new
+/// profile, stores it and swaps in a fresh monitor. A reference that does not fit the schema is refused with a 400 naming
+/// the column (and for text in a numeric column, the first row and value), and the previous reference stays in force.
+/// Columns that are not model features are ignored (and logged as a warning unless they are label or prediction columns).
 /// </summary>
-internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IReferenceUpdater
+internal sealed partial class DriftReferenceUpdater(DriftMonitorRegistry registry, ILogger<DriftReferenceUpdater> logger) : IReferenceUpdater
 {
     /// <summary>The largest reference body accepted.</summary>
     public const long MaxBytes = 64L << 20;
@@ -21,10 +25,13 @@ internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IRe
     public async Task<IResult> ReplaceAsync(ServedModel model, HttpContext context)
     {
         var contentType = context.Request.ContentType ?? string.Empty;
-        var csv = contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase);
-        if (!csv && !contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
+        var format = contentType.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) ? "csv"
+            : contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ? "json"
+            : contentType.StartsWith("application/vnd.apache.parquet", StringComparison.OrdinalIgnoreCase) ? "parquet"
+            : null;
+        if (format is null)
         {
-            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Content-Type", "Send the reference as text/csv or application/json.");
+            return Problems.Create(StatusCodes.Status415UnsupportedMediaType, "Content-Type", "Send the reference as text/csv, application/vnd.apache.parquet or application/json.");
         }
 
         using var body = new MemoryStream();
@@ -44,7 +51,12 @@ internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IRe
         Dataset reference;
         try
         {
-            reference = csv ? CsvDatasetReader.Read("reference", body) : ReadJson(model.Model.Schema, body);
+            reference = format switch
+            {
+                "csv" => CsvDatasetReader.Read("reference", body),
+                "parquet" => await ParquetDatasetReader.ReadStreamAsync("reference", body, cancellationToken: context.RequestAborted),
+                _ => ReadJson(model.Model.Schema, body),
+            };
         }
         catch (DatasetReadException ex)
         {
@@ -55,19 +67,39 @@ internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IRe
             return Problems.Create(StatusCodes.Status400BadRequest, ex.Field, ex.Message);
         }
 
-        if (reference.RowCount < 2)
+        if (reference.RowCount < ReferenceValidator.MinimumRows)
         {
-            return Problems.Create(StatusCodes.Status400BadRequest, "body", "The reference needs at least 2 rows.");
+            return Problems.Create(StatusCodes.Status400BadRequest, "body", $"The reference needs at least {ReferenceValidator.MinimumRows} rows.");
+        }
+
+        ReferenceValidation validation;
+        try
+        {
+            validation = ReferenceValidator.Validate(model.Model.Schema, reference);
+        }
+        catch (ReferenceSchemaException ex)
+        {
+            return Problems.Create(
+                StatusCodes.Status400BadRequest,
+                ex.Problems[0].Column ?? "body",
+                ex.Message,
+                ex.Problems.GroupBy(p => p.Column ?? "body").ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
+        }
+
+        if (validation.IgnoredColumns.Count > 0)
+        {
+            Log.IgnoredColumns(logger, model.Name, string.Join(", ", validation.IgnoredColumns));
         }
 
         try
         {
-            var monitor = await registry.ReplaceReferenceAsync(model.Name, reference, context.RequestAborted);
+            var monitor = await registry.ReplaceReferenceAsync(model.Name, validation.Reference, context.RequestAborted);
             return TypedResults.Json(new
             {
                 model = model.Name,
                 reference_rows = monitor.Profile.RowCount,
                 features = monitor.Profile.Features.Select(f => f.Name).ToArray(),
+                ignored_columns = validation.IgnoredColumns,
             });
         }
         catch (ArgumentException ex)
@@ -102,6 +134,7 @@ internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IRe
             var n = rows.GetArrayLength();
             var numbers = schema.Features.Select(f => f.Kind == FeatureKind.Numeric ? new double[n] : null).ToArray();
             var strings = schema.Features.Select(f => f.Kind == FeatureKind.Categorical ? new string?[n] : null).ToArray();
+            var seen = new bool[schema.Count];
             var i = 0;
             foreach (var row in rows.EnumerateArray())
             {
@@ -113,7 +146,9 @@ internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IRe
                 for (var f = 0; f < schema.Count; f++)
                 {
                     var name = schema.Features[f].Name;
-                    var present = row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null;
+                    var named = row.TryGetProperty(name, out var value);
+                    seen[f] |= named;
+                    var present = named && value.ValueKind != JsonValueKind.Null;
                     if (numbers[f] is { } column)
                     {
                         column[i] = !present ? double.NaN
@@ -131,8 +166,17 @@ internal sealed class DriftReferenceUpdater(DriftMonitorRegistry registry) : IRe
                 i++;
             }
 
-            return new Dataset("reference", [.. schema.Features.Select((f, k) => new DatasetColumn(
-                f.Name, numbers[k] is null ? ValueKind.String : ValueKind.Float, numbers[k], strings[k]))]);
+            // A feature no row names is left out, so the schema check reports it as a missing column.
+            return new Dataset("reference", [.. schema.Features
+                .Select((f, k) => (Feature: f, Index: k))
+                .Where(p => seen[p.Index])
+                .Select(p => new DatasetColumn(p.Feature.Name, numbers[p.Index] is null ? ValueKind.String : ValueKind.Float, numbers[p.Index], strings[p.Index]))]);
         }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Model {Model}: reference columns not in the schema are ignored (not monitored): {Columns}.")]
+        public static partial void IgnoredColumns(ILogger logger, string model, string columns);
     }
 }

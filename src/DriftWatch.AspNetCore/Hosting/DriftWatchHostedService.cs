@@ -32,7 +32,7 @@ internal sealed partial class DriftWatchHostedService(
 
         foreach (var m in options.Models)
         {
-            var model = await ModelLoader.LoadAsync(m, cancellationToken);
+            var model = await ModelLoader.LoadAsync(m, logger, cancellationToken);
             entries.Add(Create(model, await ModelLoader.FingerprintAsync(m, cancellationToken)));
         }
 

@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.Data;
 using DriftWatch.Serving.Models;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace DriftWatch.AspNetCore.Hosting;
 
 /// <summary>Turns <see cref="ModelOptions"/> into served models.</summary>
-internal static class ModelLoader
+internal static partial class ModelLoader
 {
     // Training the built-in model takes a second or two; every host in a process (tests start many) shares it.
     private static readonly ConcurrentDictionary<int, Lazy<ServedModel>> BuiltIn = new();
@@ -18,8 +19,11 @@ internal static class ModelLoader
         BuiltIn.GetOrAdd(seed, s => new Lazy<ServedModel>(() => CreditRiskModel.Create(s))).Value;
 
     /// <summary>Loads one configured model.</summary>
-    /// <exception cref="InvalidDataException">The model, its schema or its reference data is unusable (message names the file).</exception>
-    public static async Task<ServedModel> LoadAsync(ModelOptions options, CancellationToken cancellationToken)
+    /// <remarks>The reference data is checked against the model's schema (<see cref="ReferenceValidator"/>); reference
+    /// columns that are not features, labels or predictions are logged as a warning.</remarks>
+    /// <exception cref="InvalidDataException">The model, its schema or its reference data is unusable, or the reference does not
+    /// fit the schema (message names the file and column; a <see cref="ReferenceSchemaException"/> is the inner exception).</exception>
+    public static async Task<ServedModel> LoadAsync(ModelOptions options, ILogger? logger, CancellationToken cancellationToken)
     {
         var type = DriftWatchOptionsValidator.ModelTypeOf(options);
         if (type == "builtin")
@@ -82,6 +86,26 @@ internal static class ModelLoader
             model = new RenamedModel(model, model.Name, options.Version);
         }
 
+        if (reference is not null)
+        {
+            ReferenceValidation validation;
+            try
+            {
+                validation = ReferenceValidator.Validate(model.Schema, reference);
+            }
+            catch (ReferenceSchemaException ex)
+            {
+                (model as IDisposable)?.Dispose();
+                throw new InvalidDataException($"Models '{options.Name}': reference data: {ex.Message}.", ex);
+            }
+
+            reference = validation.Reference;
+            if (logger is not null && validation.IgnoredColumns.Count > 0)
+            {
+                Log.IgnoredColumns(logger, options.Name, options.Reference!, string.Join(", ", validation.IgnoredColumns));
+            }
+        }
+
         return new ServedModel(model, reference, path);
     }
 
@@ -135,7 +159,19 @@ internal static class ModelLoader
 
         if (reference is not null)
         {
-            return ModelSchemaInference.FromDataset(reference, features.Where(f => reference.Find(f) is not null));
+            // The model's input types decide the kinds: a numeric input whose reference column holds text stays numeric,
+            // and an input the reference lacks stays in the schema, so that the reference check reports the text or the
+            // missing column instead of the schema quietly learning categories or dropping the feature.
+            var present = features.Where(f => reference.Find(f) is not null).ToArray();
+            var inferred = present.Length > 0 ? ModelSchemaInference.FromDataset(reference, present) : null;
+            return new ModelSchema(features.Select(name =>
+            {
+                var numeric = inputSchema[name].Type is NumberDataViewType;
+                var i = inferred?.IndexOf(name) ?? -1;
+                return i < 0 ? (numeric ? FeatureSchema.Numeric(name) : FeatureSchema.Categorical(name, []))
+                    : numeric && inferred!.Features[i].Kind == FeatureKind.Categorical ? FeatureSchema.Numeric(name)
+                    : inferred!.Features[i];
+            }));
         }
 
         if (features.Any(f => inputSchema[f].Type is TextDataViewType))
@@ -144,5 +180,11 @@ internal static class ModelLoader
         }
 
         return new ModelSchema(features.Select(f => FeatureSchema.Numeric(f)));
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Model {Model}: reference columns not in the schema are ignored (not monitored): {Columns} ({Reference}).")]
+        public static partial void IgnoredColumns(ILogger logger, string model, string reference, string columns);
     }
 }

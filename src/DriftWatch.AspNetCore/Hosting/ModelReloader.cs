@@ -13,7 +13,8 @@ namespace DriftWatch.AspNetCore.Hosting;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The new model is loaded, checked (same task, same feature names and kinds: <see cref="SchemaCompatibility"/>) and
+/// The new model is loaded, its reference data checked against its schema (<see cref="ReferenceValidator"/>: a refusal
+/// names the field <c>reference</c>), checked (same task, same feature names and kinds: <see cref="SchemaCompatibility"/>) and
 /// run once on a synthetic row before anything changes; then its entry, with fresh observers, replaces the old one in
 /// the <see cref="ModelRegistry"/> in one reference swap. Requests that already hold the old entry finish on the old
 /// model and its observers; later requests see the new one, so no request fails because of a reload. Any refusal
@@ -122,13 +123,15 @@ internal sealed partial class ModelReloader(
         try
         {
             fingerprint = (await ModelLoader.FingerprintAsync(config, cancellationToken))!;
-            loaded = await ModelLoader.LoadAsync(config, cancellationToken);
+            loaded = await ModelLoader.LoadAsync(config, logger, cancellationToken);
         }
 #pragma warning disable CA1031 // Whatever the files hold, a reload answers a problem naming the file and keeps serving.
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
-            return Refuse(name, "path", $"Model '{name}' was not reloaded from '{path}': {ex.Message} Version {previous} is still served.");
+            // A reference that does not fit the schema is named as such: the model file itself may be fine.
+            var field = ex.InnerException is ReferenceSchemaException ? "reference" : "path";
+            return Refuse(name, field, $"Model '{name}' was not reloaded from '{path}': {ex.Message} Version {previous} is still served.");
         }
 
         if (fingerprint == current.Fingerprint)

@@ -29,7 +29,7 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
     public const int MinimumRows = 50;
 
     /// <summary>Reference label columns looked for, in order.</summary>
-    internal static readonly string[] LabelColumns = ["default", "label", "target"];
+    internal static readonly string[] LabelColumns = [.. ReferenceValidator.LabelColumns];
 
     private readonly Lock _gate = new();
     private readonly Lock _evaluation = new();

@@ -16,6 +16,18 @@ internal static class Problems
                 ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
             });
 
+    /// <summary>A problem naming one field, with the messages of every field at fault in <c>errors</c>.</summary>
+    public static IResult Create(int status, string field, string detail, IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.Problem(
+            detail: detail,
+            statusCode: status,
+            title: Title(status),
+            extensions: new Dictionary<string, object?>
+            {
+                ["field"] = field,
+                ["errors"] = errors,
+            });
+
     public static IResult From(RequestError error) => Create(error.Status, error.Field, error.Detail);
 
     private static string Title(int status) => status switch

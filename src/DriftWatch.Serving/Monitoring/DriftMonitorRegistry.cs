@@ -6,6 +6,7 @@ using DriftWatch.Monitoring;
 using DriftWatch.Profiles;
 using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Storage;
+using DriftWatch.Statistics;
 
 namespace DriftWatch.Serving.Monitoring;
 
@@ -84,6 +85,13 @@ public sealed class DriftMonitorRegistry
             catch (FormatException)
             {
                 profile = null; // An unreadable stored profile is ignored; the model's own reference takes over.
+            }
+
+            // A profile stored before references were checked may have learned a numeric feature as categories (text in
+            // its column); such a profile can never match the live window, so the model's own reference takes over.
+            if (profile is not null && !FitsSchema(model.Model.Schema, profile))
+            {
+                profile = null;
             }
         }
 
@@ -189,6 +197,20 @@ public sealed class DriftMonitorRegistry
         }
 
         return ReferenceProfile.Build(new Dataset(reference.Source, columns), options, ReferenceScoring.Score(model, reference));
+    }
+
+    private static bool FitsSchema(ModelSchema schema, ReferenceProfile profile)
+    {
+        foreach (var feature in profile.Features)
+        {
+            var i = schema.IndexOf(feature.Name);
+            if (i >= 0 && schema.Features[i].Kind == FeatureKind.Numeric && feature.Type != ColumnType.Numerical)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string ProfileKey(string model) => $"drift/{model}/profile";
