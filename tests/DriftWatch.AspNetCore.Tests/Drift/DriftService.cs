@@ -17,7 +17,7 @@ internal sealed class DriftService : IDisposable
 
     private readonly DriftWatchFactory _factory;
 
-    public DriftService(Action<DriftWatchOptions>? configure = null)
+    public DriftService(Action<DriftWatchOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         Time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _factory = new DriftWatchFactory
@@ -27,7 +27,11 @@ internal sealed class DriftService : IDisposable
                 o.Security.AdminKeys.Add(AdminKey);
                 configure?.Invoke(o);
             },
-            ExtraServices = services => services.AddSingleton<TimeProvider>(Time),
+            ExtraServices = collection =>
+            {
+                collection.AddSingleton<TimeProvider>(Time);
+                services?.Invoke(collection);
+            },
         };
         Client = _factory.CreateClient();
     }

@@ -62,7 +62,7 @@ public sealed class ReferenceEndpointTests
     [InlineData("application/json", "{\"rows\":[]}", HttpStatusCode.BadRequest, "instances")]
     [InlineData("application/json", "{\"instances\":[{\"age\":1}]}", HttpStatusCode.BadRequest, "body")]
     [InlineData("text/plain", "age\n1\n", HttpStatusCode.UnsupportedMediaType, "Content-Type")]
-    [InlineData("text/csv", "colour\nred\nblue\n", HttpStatusCode.BadRequest, "body")]
+    [InlineData("text/csv", "colour\nred\nblue\n", HttpStatusCode.BadRequest, "age")]
     public async Task PutReference_BadBody_ProblemNamingField(string contentType, string body, HttpStatusCode status, string field)
     {
         using var service = new DriftService();

@@ -83,6 +83,30 @@ public sealed class DriftMonitorRegistryTests
         Assert.Contains("other.csv", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AttachAsync_StoredProfileLearnedNumericFeatureAsCategories_ModelReferenceUsed()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var store = new MemoryStateStore();
+        var rows = CreditRiskGenerator.ToDataset(new CreditRiskGenerator(7).Generate(300));
+        var income = rows.Find("income")!;
+        var text = income with
+        {
+            Kind = Data.ValueKind.String,
+            Numbers = null,
+            Strings = [.. income.Numbers!.Select((v, i) => i == 3 ? "n/a" : v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))],
+        };
+        var stale = Profiles.ReferenceProfile.Build(rows with { Columns = [.. rows.Columns.Select(c => c.Name == "income" ? text : c)] });
+        Assert.Equal(Statistics.ColumnType.Categorical, stale.Features.Single(f => f.Name == "income").Type);
+        await store.PutStateAsync($"drift/{CreditRiskModel.Name}/profile", System.Text.Encoding.UTF8.GetBytes(stale.ToJson()), ct);
+        var registry = new DriftMonitorRegistry(new() { MinimumRows = 100 }, store);
+
+        var observer = await registry.AttachAsync(Model.Value, ct);
+
+        Assert.Equal(Statistics.ColumnType.Numerical, observer!.Monitor.Profile.Features.Single(f => f.Name == "income").Type);
+        Assert.Equal(3_000, observer.Monitor.Profile.RowCount);
+    }
+
     private static ModelOutput[] Predict(ModelDriftObserver observer, IReadOnlyList<CreditRiskRow> rows)
     {
         var model = observer.Model.Model;
