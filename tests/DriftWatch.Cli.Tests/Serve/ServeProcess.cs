@@ -7,11 +7,22 @@ namespace DriftWatch.Cli.Tests.Serve;
 internal sealed class ServeProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly List<string> _errors = [];
     private readonly OutputTail _output;
 
     private ServeProcess(Process process, int port)
     {
         _process = process;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (_errors)
+                {
+                    _errors.Add(e.Data);
+                }
+            }
+        };
         _output = new OutputTail(process);
         Port = port;
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -26,11 +37,13 @@ internal sealed class ServeProcess : IDisposable
     /// <param name="workingDirectory">The directory the service runs in (its SQLite store lands there by default).</param>
     /// <param name="environment">Extra environment variables.</param>
     /// <param name="port">The port to listen on (a restart reuses its predecessor's); a fresh one when null.</param>
-    public static ServeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, int? port = null)
+    /// <param name="config">A <c>driftwatch.yaml</c> passed as <c>--config</c>, or null.</param>
+    public static ServeProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, int? port = null, string? config = null)
     {
         var listen = port ?? LoopbackPort.Next();
         var dll = typeof(Cli.Serve.ServeCommand).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" serve --urls http://127.0.0.1:{listen}")
+        var arguments = $"\"{dll}\" serve --urls http://127.0.0.1:{listen}" + (config is null ? string.Empty : $" --config \"{config}\"");
+        var start = new ProcessStartInfo("dotnet", arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -71,6 +84,31 @@ internal sealed class ServeProcess : IDisposable
 
         Assert.Fail($"driftwatch serve did not become ready within 2 minutes; its last output:\n{_output}");
     }
+
+    /// <summary>Waits for a service that should refuse to start to exit; fails with its last output after 2 minutes.</summary>
+    /// <returns>The exit code and the lines written to standard error.</returns>
+    public async Task<(int ExitCode, IReadOnlyList<string> Errors)> WaitForExitAsync(CancellationToken ct)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Assert.Fail($"driftwatch serve did not exit within 2 minutes; its last output:\n{_output}");
+        }
+
+        // WaitForExitAsync returns once the redirected streams are at their end, so every error line has been read.
+        lock (_errors)
+        {
+            return (_process.ExitCode, [.. _errors]);
+        }
+    }
+
+    /// <summary>Gets the last lines the service wrote, for failure messages.</summary>
+    public string OutputTail => _output.ToString();
 
     /// <summary>Kills the service with SIGKILL (no graceful shutdown: a crash) and waits until it is gone.</summary>
     public async Task KillAsync(CancellationToken ct)

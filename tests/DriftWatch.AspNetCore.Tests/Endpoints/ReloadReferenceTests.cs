@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using DriftWatch.AspNetCore.Configuration;
+using DriftWatch.Serving.Generation;
+using DriftWatch.Serving.Models;
+using Microsoft.ML;
+
+namespace DriftWatch.AspNetCore.Tests.Endpoints;
+
+/// <summary>A configured model whose reference file does not fit its schema: refused at start-up and on reload.</summary>
+public sealed class ReloadReferenceTests : IDisposable
+{
+    private const string AdminKey = "reload-admin-key-0123456789";
+
+    private static readonly Lazy<(byte[] Model, ModelSchema Schema)> Trained = new(() =>
+    {
+        var served = CreditRiskModel.Create(seed: 5, rows: 2_000);
+        var (transformer, inputSchema) = ((MLNetModel)served.Model).Export();
+        using var stream = new MemoryStream();
+        new MLContext(seed: 1).Model.Save(transformer, inputSchema, stream);
+        return (stream.ToArray(), served.Model.Schema);
+    });
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("driftwatch-refcheck-");
+    private readonly string _name = $"scorer-{Guid.NewGuid():N}"[..20];
+    private readonly List<DriftWatchFactory> _factories = [];
+
+    private string ModelPath => Path.Combine(_dir.FullName, "model.zip");
+
+    private string ReferencePath => Path.Combine(_dir.FullName, "reference.csv");
+
+    public void Dispose()
+    {
+        foreach (var factory in _factories)
+        {
+            factory.Dispose();
+        }
+
+        _dir.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Reload_ReferenceWithTextInNumericColumn_409AndOldModelAndReferenceKept()
+    {
+        var client = Start(Reference(500, seed: 601));
+        File.WriteAllText(ReferencePath, Reference(600, seed: 602, badRow: 4));
+
+        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var problem = await DriftWatchFactory.ReadProblemAsync(response);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("reference", (string)problem["field"]!);
+        Assert.Equal(
+            $"Model '{_name}' was not reloaded from '{ModelPath}': Models '{_name}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 600 values are not numbers (first at row 5: 'n/a'). Version 1 is still served.",
+            (string)problem["detail"]!);
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+        Assert.Equal("1", (string)model["version"]!);
+        Assert.Equal(500, (int)model["reference_rows"]!);
+    }
+
+    [Fact]
+    public async Task Reload_ValidReferenceChanged_Reloaded()
+    {
+        var client = Start(Reference(500, seed: 603));
+        File.WriteAllText(ReferencePath, Reference(700, seed: 604));
+
+        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+        Assert.Equal(700, (int)model["reference_rows"]!);
+    }
+
+    [Fact]
+    public void StartUp_ReferenceWithoutAFeatureColumn_FailsNamingColumn()
+    {
+        var csv = Reference(100, seed: 605).Replace(",device_type,", ",device,", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<InvalidDataException>(() => Start(csv));
+
+        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: no column 'device_type' (a categorical feature of the model).", ex.Message);
+        Assert.IsType<ReferenceSchemaException>(ex.InnerException);
+    }
+
+    private static string Reference(int rows, int seed, int badRow = -1)
+    {
+        var csv = new StringBuilder("age,income,debt_to_income,credit_history_months,num_open_accounts,loan_amount,employment_type,device_type,default\n");
+        var generated = new CreditRiskGenerator(seed).Generate(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            var r = generated[i];
+            var income = i == badRow ? "n/a" : r.Income.ToString("R", CultureInfo.InvariantCulture);
+            csv.Append(CultureInfo.InvariantCulture, $"{r.Age},{income},{r.DebtToIncome},{r.CreditHistoryMonths},{r.NumOpenAccounts},{r.LoanAmount},{r.EmploymentType},{r.DeviceType},{r.Label}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private HttpClient Start(string reference)
+    {
+        File.WriteAllBytes(ModelPath, Trained.Value.Model);
+        new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(ModelPath));
+        File.WriteAllText(ReferencePath, reference);
+        var factory = new DriftWatchFactory
+        {
+            Configure = o =>
+            {
+                o.Models.Add(new ModelOptions { Name = _name, Path = ModelPath, Reference = ReferencePath });
+                o.Security.AdminKeys.Add(AdminKey);
+            },
+        };
+        _factories.Add(factory);
+        var client = factory.CreateClient();
+        DriftWatchFactory.Authorize(client, AdminKey);
+        return client;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using DriftWatch.Serving.Generation;
+using DriftWatch.Serving.Models;
+using Microsoft.ML;
+using Parquet;
+using Parquet.Schema;
+
+namespace DriftWatch.Cli.Tests.Serve;
+
+/// <summary><c>driftwatch serve --config</c> with a model whose reference file does not fit its schema: one line on stderr, exit code 2.</summary>
+public sealed class ServeReferenceTests : IDisposable
+{
+    private static readonly Lazy<(byte[] Model, ModelSchema Schema)> Trained = new(() =>
+    {
+        var served = CreditRiskModel.Create(seed: 5, rows: 2_000);
+        var (transformer, inputSchema) = ((MLNetModel)served.Model).Export();
+        using var stream = new MemoryStream();
+        new MLContext(seed: 1).Model.Save(transformer, inputSchema, stream);
+        return (stream.ToArray(), served.Model.Schema);
+    });
+
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("driftwatch-serve-ref-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    [Fact]
+    public async Task Serve_CsvReferenceWithTextInNumericColumn_Exit2WithOneLineNamingColumnAndRow()
+    {
+        var reference = Path.Combine(_dir.FullName, "reference.csv");
+        File.WriteAllText(reference, Csv(new CreditRiskGenerator(701).Generate(300), (row, income) => row is 6 or 120 ? "12k" : income));
+
+        var (code, errors) = await RunAsync(reference);
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(errors);
+        Assert.Equal($"driftwatch: Models 'scorer': reference data: {reference}: column 'income' is a numeric feature but 2 of its 300 values are not numbers (first at row 7: '12k').", line);
+    }
+
+    [Fact]
+    public async Task Serve_ParquetReferenceMissingAFeature_Exit2WithOneLineNamingIt()
+    {
+        var reference = Path.Combine(_dir.FullName, "reference.parquet");
+        await WriteParquetAsync(reference, new CreditRiskGenerator(702).Generate(300), without: "loan_amount");
+
+        var (code, errors) = await RunAsync(reference);
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(errors);
+        Assert.Equal($"driftwatch: Models 'scorer': reference data: {reference}: no column 'loan_amount' (a numeric feature of the model).", line);
+    }
+
+    [Fact]
+    public async Task Serve_ValidParquetReference_ServesWithIt()
+    {
+        var reference = Path.Combine(_dir.FullName, "reference.parquet");
+        await WriteParquetAsync(reference, new CreditRiskGenerator(703).Generate(300), without: null);
+        var ct = TestContext.Current.CancellationToken;
+
+        using var serve = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>(), config: WriteConfig(reference));
+        await serve.WaitReadyAsync(ct);
+        var model = JsonNode.Parse(await serve.Http.GetStringAsync("/v1/models/scorer", ct))!;
+
+        Assert.Equal(300, (int)model["reference_rows"]!);
+    }
+
+    private static string Csv(IReadOnlyList<CreditRiskRow> rows, Func<int, string, string> income)
+    {
+        var csv = new StringBuilder("age,income,debt_to_income,credit_history_months,num_open_accounts,loan_amount,employment_type,device_type,default\n");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            csv.Append(CultureInfo.InvariantCulture, $"{r.Age},{income(i, r.Income.ToString("R", CultureInfo.InvariantCulture))},{r.DebtToIncome},{r.CreditHistoryMonths},{r.NumOpenAccounts},{r.LoanAmount},{r.EmploymentType},{r.DeviceType},{r.Label}\n");
+        }
+
+        return csv.ToString();
+    }
+
+    private static async Task WriteParquetAsync(string path, IReadOnlyList<CreditRiskRow> rows, string? without)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var numeric = CreditRiskSchema.NumericFeatures.Where(f => f != without).ToArray();
+        var fields = numeric.Select(n => (DataField)new DataField<double>(n))
+            .Append(new DataField<string>("employment_type"))
+            .Append(new DataField<string>("device_type"))
+            .ToArray();
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: ct);
+        using var group = writer.CreateRowGroup();
+        for (var i = 0; i < numeric.Length; i++)
+        {
+            ReadOnlyMemory<double> values = rows.Select(r => r.GetNumber(numeric[i])).ToArray();
+            await group.WriteAsync(fields[i], values, null, null, ct);
+        }
+
+        await group.WriteAsync(fields[^2], rows.Select(r => r.EmploymentType).ToArray());
+        await group.WriteAsync(fields[^1], rows.Select(r => r.DeviceType).ToArray());
+    }
+
+    private async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunAsync(string reference)
+    {
+        using var serve = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>(), config: WriteConfig(reference));
+        var result = await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(result.ExitCode != 0, $"driftwatch serve started with a bad reference; its last output:\n{serve.OutputTail}");
+        return result;
+    }
+
+    private string WriteConfig(string reference)
+    {
+        var model = Path.Combine(_dir.FullName, "model.zip");
+        File.WriteAllBytes(model, Trained.Value.Model);
+        new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(model));
+        var config = Path.Combine(_dir.FullName, "driftwatch.yaml");
+        File.WriteAllText(config, $"""
+            models:
+              - name: scorer
+                path: {model}
+                reference: {reference}
+            """);
+        return config;
+    }
+}
