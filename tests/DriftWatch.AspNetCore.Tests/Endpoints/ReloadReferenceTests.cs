@@ -5,6 +5,8 @@ using System.Text.Json.Nodes;
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.ML;
 
 namespace DriftWatch.AspNetCore.Tests.Endpoints;
@@ -84,6 +86,51 @@ public sealed class ReloadReferenceTests : IDisposable
         Assert.IsType<ReferenceSchemaException>(ex.InnerException);
     }
 
+    [Fact]
+    public void StartUp_NoSchemaFileTextInNumericInput_FailsInsteadOfLearningCategories()
+    {
+        var csv = Reference(100, seed: 606, badRow: 0);
+
+        var ex = Assert.Throws<InvalidDataException>(() => Start(csv, schemaFile: false));
+
+        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 100 values are not numbers (first at row 1: 'n/a').", ex.Message);
+    }
+
+    [Fact]
+    public void StartUp_NoSchemaFileReferenceWithoutAnInput_FailsInsteadOfDroppingTheFeature()
+    {
+        var csv = Reference(100, seed: 607).Replace("loan_amount,", "loan,", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<InvalidDataException>(() => Start(csv, schemaFile: false));
+
+        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: no column 'loan_amount' (a numeric feature of the model).", ex.Message);
+    }
+
+    [Fact]
+    public async Task StartUp_NoSchemaFileValidReference_SchemaLearnedWithTheInputKinds()
+    {
+        var client = Start(Reference(300, seed: 608), schemaFile: false);
+
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+
+        Assert.Equal(300, (int)model["reference_rows"]!);
+        var kinds = model["features"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => (string)f!["type"]!);
+        Assert.Equal(Trained.Value.Schema.Features.ToDictionary(f => f.Name, f => f.Kind == FeatureKind.Numeric ? "numeric" : "categorical"), kinds);
+    }
+
+    [Fact]
+    public async Task StartUp_UnexpectedReferenceColumn_ServedAndWarned()
+    {
+        var logs = new Drift.RecordingLoggerProvider();
+        var csv = Reference(100, seed: 609).Replace("\n", ",7\n", StringComparison.Ordinal).Replace(",default,7\n", ",default,branch\n", StringComparison.Ordinal);
+
+        var client = Start(csv, logs: logs);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken)).StatusCode);
+        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("ignored", StringComparison.Ordinal));
+        Assert.Equal($"Model {_name}: reference columns not in the schema are ignored (not monitored): branch ({ReferencePath}).", warning.Message);
+    }
+
     private static string Reference(int rows, int seed, int badRow = -1)
     {
         var csv = new StringBuilder("age,income,debt_to_income,credit_history_months,num_open_accounts,loan_amount,employment_type,device_type,default\n");
@@ -98,10 +145,14 @@ public sealed class ReloadReferenceTests : IDisposable
         return csv.ToString();
     }
 
-    private HttpClient Start(string reference)
+    private HttpClient Start(string reference, bool schemaFile = true, ILoggerProvider? logs = null)
     {
         File.WriteAllBytes(ModelPath, Trained.Value.Model);
-        new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(ModelPath));
+        if (schemaFile)
+        {
+            new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(ModelPath));
+        }
+
         File.WriteAllText(ReferencePath, reference);
         var factory = new DriftWatchFactory
         {
@@ -109,6 +160,13 @@ public sealed class ReloadReferenceTests : IDisposable
             {
                 o.Models.Add(new ModelOptions { Name = _name, Path = ModelPath, Reference = ReferencePath });
                 o.Security.AdminKeys.Add(AdminKey);
+            },
+            ExtraServices = services =>
+            {
+                if (logs is not null)
+                {
+                    services.AddSingleton(logs);
+                }
             },
         };
         _factories.Add(factory);
