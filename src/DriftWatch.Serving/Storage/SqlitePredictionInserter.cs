@@ -12,9 +12,9 @@ namespace DriftWatch.Serving.Storage;
 /// Rows go in chunks of <c>rowsPerStatement</c> through one prepared statement
 /// (<c>INSERT … VALUES (?, …), (?, …), … ON CONFLICT (id) DO NOTHING</c>), the remainder through a second one sized to
 /// it. Each statement is prepared once per call and reused for every chunk. The default is one row per statement:
-/// once binding is positional, multi-row statements measured no faster (2.9 µs CPU per row for 1 row per statement,
-/// 3.0 for 64, 3.3 for 16: medians of 5 runs of 25 batches of 2048 rows, load 30), because SQLite's cost per step is
-/// small next to its three B-tree inserts per row (table, id index, time index).
+/// once binding is positional, multi-row statements measured no faster (2.51 against 2.52 µs CPU per row for 64 rows
+/// per statement, PredictionStoreCpuTime at load 6; 5.3 against 9.1 ms per 2048-row batch in PredictionStoreBenchmark),
+/// because SQLite's cost per step is small next to its three B-tree inserts per row (table, id index, time index).
 /// </para>
 /// <para>
 /// Why SQLitePCLRaw (the binding under Microsoft.Data.Sqlite) rather than <see cref="SqliteCommand"/>: the command binds
