@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MathNet.Numerics;
 
 namespace DriftWatch.Statistics;
@@ -57,38 +58,10 @@ internal sealed class AndersonDarlingMethod : IDriftMethod
         var nn = n1 + n2;
         double bigN = nn;
 
-        // One merge pass over the distinct pooled values.
-        int i = 0, j = 0, distinct = 0;
-        double sum1 = 0, sum2 = 0;
-        long below = 0;
-        while (i < n1 || j < n2)
-        {
-            var v = i < n1 && (j >= n2 || a[i] <= b[j]) ? a[i] : b[j];
-            int i0 = i, j0 = j;
-            while (i < n1 && a[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < n2 && b[j] <= v)
-            {
-                j++;
-            }
-
-            distinct++;
-            double f1 = i - i0, f2 = j - j0;
-            var lj = f1 + f2;
-            var bj = below + (lj / 2.0);
-            var m1 = i - (f1 / 2.0);
-            var m2 = j - (f2 / 2.0);
-            var denom = (bj * (bigN - bj)) - (bigN * lj / 4.0);
-            var w = lj / bigN;
-            var d1 = (bigN * m1) - (bj * n1);
-            var d2 = (bigN * m2) - (bj * n2);
-            sum1 += w * d1 * d1 / denom;
-            sum2 += w * d2 * d2 / denom;
-            below += (long)lj;
-        }
+        // One merge pass over the distinct pooled values z_j.
+        var sums = new MidrankSums(n1, n2);
+        TieGroupWalk.Run(a, b, ref sums);
+        var (distinct, sum1, sum2) = (sums.Distinct, sums.Sum1, sums.Sum2);
 
         if (distinct < 2)
         {
@@ -138,6 +111,35 @@ internal sealed class AndersonDarlingMethod : IDriftMethod
         }
 
         return (a2, p);
+    }
+
+    /// <summary>The number of distinct pooled values and, per sample, Σ_j l_j/N · (N·M_ij − B_j·n_i)² / (B_j(N − B_j) − N·l_j/4).</summary>
+    private struct MidrankSums(int n1, int n2) : ITieGroupVisitor
+    {
+        private readonly double _n1 = n1;
+        private readonly double _n2 = n2;
+        private readonly double _bigN = n1 + n2;
+
+        public int Distinct;
+        public double Sum1;
+        public double Sum2;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(double value, int startA, int endA, int startB, int endB)
+        {
+            Distinct++;
+            double f1 = endA - startA, f2 = endB - startB;
+            var lj = f1 + f2;
+            var bj = ((long)startA + startB) + (lj / 2.0);
+            var m1 = endA - (f1 / 2.0);
+            var m2 = endB - (f2 / 2.0);
+            var denom = (bj * (_bigN - bj)) - (_bigN * lj / 4.0);
+            var w = lj / _bigN;
+            var d1 = (_bigN * m1) - (bj * _n1);
+            var d2 = (_bigN * m2) - (bj * _n2);
+            Sum1 += w * d1 * d1 / denom;
+            Sum2 += w * d2 * d2 / denom;
+        }
     }
 
     private static double[] BuildCritical()

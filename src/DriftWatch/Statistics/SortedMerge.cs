@@ -65,37 +65,9 @@ internal static class SortedMerge
     /// <returns>2·R₁ and the tie term, exact.</returns>
     public static (long TwiceRankSum1, Int128 TieTerm) RankSum(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
-        int n1 = a.Length, n2 = b.Length;
-        int i = 0, j = 0;
-        long pos = 0, twiceR1 = 0;
-        Int128 tie = 0;
-        while (i < n1 || j < n2)
-        {
-            var v = i < n1 && (j >= n2 || a[i] <= b[j]) ? a[i] : b[j];
-            int i0 = i, j0 = j;
-            while (i < n1 && a[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < n2 && b[j] <= v)
-            {
-                j++;
-            }
-
-            long c1 = i - i0, c = c1 + (j - j0);
-
-            // Ranks pos+1 .. pos+c average to pos + (c + 1)/2; doubled: 2·pos + c + 1.
-            twiceR1 += c1 * ((2 * pos) + c + 1);
-            if (c > 1)
-            {
-                tie += ((Int128)c * c * c) - c;
-            }
-
-            pos += c;
-        }
-
-        return (twiceR1, tie);
+        var sums = default(RankSums);
+        TieGroupWalk.Run(a, b, ref sums);
+        return (sums.TwiceR1, sums.Tie);
     }
 
     /// <summary>The number of distinct values in the union of two sorted samples (−0.0 and +0.0 count as one).</summary>
@@ -187,6 +159,26 @@ internal static class SortedMerge
         }
 
         return (int)distinct;
+    }
+
+    /// <summary>2·R₁ and Σ (t³ − t), accumulated over the tie groups.</summary>
+    private struct RankSums : ITieGroupVisitor
+    {
+        public long TwiceR1;
+        public Int128 Tie;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(double value, int startA, int endA, int startB, int endB)
+        {
+            long pos = (long)startA + startB, c1 = endA - startA, c = c1 + (endB - startB);
+
+            // Ranks pos+1 .. pos+c average to pos + (c + 1)/2; doubled: 2·pos + c + 1.
+            TwiceR1 += c1 * ((2 * pos) + c + 1);
+            if (c > 1)
+            {
+                Tie += ((Int128)c * c * c) - c;
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
