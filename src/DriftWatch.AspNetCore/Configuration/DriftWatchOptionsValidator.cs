@@ -66,6 +66,22 @@ internal sealed class DriftWatchOptionsValidator : IValidateOptions<DriftWatchOp
             {
                 builder.AddError($"{at}:Task '{m.Task}' is not binary_classification or regression");
             }
+
+            if (m.LabelColumn is not null)
+            {
+                if (string.IsNullOrWhiteSpace(m.LabelColumn))
+                {
+                    builder.AddError($"{at}:LabelColumn is empty: name the reference column holding the label, or remove the key");
+                }
+                else if (type == "builtin")
+                {
+                    builder.AddError($"{at}:LabelColumn '{m.LabelColumn}' applies to a model file with a Reference; the built-in model's label column is 'default'");
+                }
+                else if (m.Reference is null)
+                {
+                    builder.AddError($"{at}:LabelColumn '{m.LabelColumn}' needs a Reference file that holds it");
+                }
+            }
         }
 
         return builder.Build();

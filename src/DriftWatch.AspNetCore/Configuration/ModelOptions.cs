@@ -30,6 +30,14 @@ public sealed class ModelOptions
     /// <summary>Gets or sets the reference dataset (CSV or Parquet): the training data the model is compared with.</summary>
     public string? Reference { get; set; }
 
+    /// <summary>Gets or sets the reference column holding the true label (target), e.g. <c>is_fraud</c>.</summary>
+    /// <value>The default value is <see langword="null"/>: the first of <c>default</c>, <c>label</c>, <c>target</c> present
+    /// in the reference is taken as the label.</value>
+    /// <remarks>When set, it requires <see cref="Reference"/>, and the reference is refused at start-up and on reload unless
+    /// the column exists, is not a feature of the model, and every row holds a label that fits the task: 0/1 or
+    /// <c>true</c>/<c>false</c> for binary classification, a finite number for regression.</remarks>
+    public string? LabelColumn { get; set; }
+
     /// <summary>Gets or sets the seed of the <c>builtin</c> model.</summary>
     /// <value>The default value is 42.</value>
     public int Seed { get; set; } = 42;

@@ -75,7 +75,8 @@ internal sealed partial class DriftReferenceUpdater(DriftMonitorRegistry registr
         ReferenceValidation validation;
         try
         {
-            validation = ReferenceValidator.Validate(model.Model.Schema, reference);
+            // A drift reference may leave the label out; when it carries the configured label column, its values are checked.
+            validation = ReferenceValidator.Validate(model.Model.Schema, reference, model.Model.Task, model.LabelColumn, labelRequired: false);
         }
         catch (ReferenceSchemaException ex)
         {

@@ -19,8 +19,9 @@ internal static partial class ModelLoader
         BuiltIn.GetOrAdd(seed, s => new Lazy<ServedModel>(() => CreditRiskModel.Create(s))).Value;
 
     /// <summary>Loads one configured model.</summary>
-    /// <remarks>The reference data is checked against the model's schema (<see cref="ReferenceValidator"/>); reference
-    /// columns that are not features, labels or predictions are logged as a warning.</remarks>
+    /// <remarks>The reference data is checked against the model's schema and its configured label column
+    /// (<see cref="ModelOptions.LabelColumn"/>, see <see cref="ReferenceValidator"/>); reference columns that are not
+    /// features, labels or predictions are logged as a warning.</remarks>
     /// <exception cref="InvalidDataException">The model, its schema or its reference data is unusable, or the reference does not
     /// fit the schema (message names the file and column; a <see cref="ReferenceSchemaException"/> is the inner exception).</exception>
     public static async Task<ServedModel> LoadAsync(ModelOptions options, ILogger? logger, CancellationToken cancellationToken)
@@ -77,7 +78,7 @@ internal static partial class ModelLoader
                 throw new InvalidDataException($"'{path}' is not an ML.NET model: {ex.Message}", ex);
             }
 
-            var schema = described?.Schema ?? InferSchema(options.Name, inputSchema, reference);
+            var schema = described?.Schema ?? InferSchema(options.Name, inputSchema, reference, options.LabelColumn);
             model = new MLNetModel(options.Name, options.Version ?? described?.Version ?? "1", task, schema, transformer, inputSchema);
         }
 
@@ -91,7 +92,7 @@ internal static partial class ModelLoader
             ReferenceValidation validation;
             try
             {
-                validation = ReferenceValidator.Validate(model.Schema, reference);
+                validation = ReferenceValidator.Validate(model.Schema, reference, model.Task, options.LabelColumn, labelRequired: true);
             }
             catch (ReferenceSchemaException ex)
             {
@@ -106,7 +107,7 @@ internal static partial class ModelLoader
             }
         }
 
-        return new ServedModel(model, reference, path);
+        return new ServedModel(model, reference, path) { LabelColumn = options.LabelColumn };
     }
 
     /// <summary>Digests the files a configured model is loaded from: the model, its schema file (when present) and its reference data.</summary>
@@ -145,13 +146,15 @@ internal static partial class ModelLoader
         return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 8));
     }
 
-    private static ModelSchema InferSchema(string name, DataViewSchema inputSchema, Dataset? reference)
+    private static ModelSchema InferSchema(string name, DataViewSchema inputSchema, Dataset? reference, string? labelColumn)
     {
         var features = new List<string>();
         foreach (var column in inputSchema)
         {
             var usable = column.Type is TextDataViewType || column.Type == NumberDataViewType.Single || column.Type == NumberDataViewType.Double;
-            if (!column.IsHidden && usable && !string.Equals(column.Name, "Label", StringComparison.OrdinalIgnoreCase))
+            // The configured label column is the label even when the model was saved with it among its inputs.
+            if (!column.IsHidden && usable && !string.Equals(column.Name, "Label", StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(column.Name, labelColumn, StringComparison.Ordinal))
             {
                 features.Add(column.Name);
             }

@@ -28,7 +28,7 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
     /// <summary>Rows needed before a window is evaluated.</summary>
     public const int MinimumRows = 50;
 
-    /// <summary>Reference label columns looked for, in order.</summary>
+    /// <summary>Reference label columns looked for, in order, when the model has no configured <see cref="ServedModel.LabelColumn"/>.</summary>
     internal static readonly string[] LabelColumns = [.. ReferenceValidator.LabelColumns];
 
     private readonly Lock _gate = new();
@@ -150,7 +150,9 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
         {
             var names = _features.Select(f => f.Name).ToArray();
             _featureReference = reference with { Columns = [.. reference.Columns.Where(c => names.Contains(c.Name, StringComparer.Ordinal))] };
-            var labels = LabelColumns.Select(reference.Find).FirstOrDefault(c => c?.Numbers is not null)?.Numbers;
+            // The configured label column (checked and made numeric at load), else the first guessed name holding numbers.
+            var label = _served.LabelColumn ?? LabelColumns.FirstOrDefault(n => reference.Find(n)?.Numbers is not null);
+            var labels = label is null ? null : reference.Find(label)?.Numbers;
             double[] scores = [];
             int[] binary = [];
             IReadOnlyList<FeatureImportance>? importances = null;
@@ -158,9 +160,8 @@ internal sealed class LabelFreeMonitor : IPredictionObserver
             {
                 scores = ModelFeatureImportance.Predict(_served.Model, reference);
                 binary = [.. labels.Select(v => v > 0.5 ? 1 : 0)];
-                var label = LabelColumns.First(n => reference.Find(n)?.Numbers is not null);
                 var sample = Head(reference, Math.Min(reference.RowCount, 2_000));
-                importances = ModelFeatureImportance.Compute(_served.Model, sample, label, new PermutationImportanceOptions { Repeats = 3 });
+                importances = ModelFeatureImportance.Compute(_served.Model, sample, label!, new PermutationImportanceOptions { Repeats = 3 });
             }
 
             var chunk = Math.Clamp(reference.RowCount / 10, 2, WindowSize);

@@ -15,9 +15,13 @@ namespace DriftWatch.Serving.Models;
 /// whose cells all parse (a Parquet string column of numbers) is accepted and replaced by its numbers.</item>
 /// <item>A categorical feature's column may hold numbers (they are categories written as digits).</item>
 /// <item>A feature column with no value at all (every cell missing) is an error: it could never be compared.</item>
-/// <item>Other columns are ignored. Label columns (<see cref="LabelColumns"/>) and prediction columns
-/// (<see cref="PredictionColumns"/>) are expected; the rest are returned in <see cref="ReferenceValidation.IgnoredColumns"/>
-/// for a warning.</item>
+/// <item>A configured label column (<c>labelColumn</c>) is not a schema feature; when required (a model's reference file)
+/// it exists; when present, every row holds a label that fits the task: binary classification 0 or 1 (numbers, or the
+/// text <c>0</c>/<c>1</c>/<c>true</c>/<c>false</c> in any case, as feedback accepts), regression a finite number. A missing
+/// label is refused too: CBPE would read it as class 0. The column is returned as numbers (1 for <c>true</c>).</item>
+/// <item>Other columns are ignored. The label column (the configured one, else any of <see cref="LabelColumns"/>) and
+/// prediction columns (<see cref="PredictionColumns"/>) are expected; the rest are returned in
+/// <see cref="ReferenceValidation.IgnoredColumns"/> for a warning.</item>
 /// </list>
 /// <para>Without these checks a numeric feature whose column holds text (<c>n/a</c>, <c>12k</c>) would be profiled as
 /// categorical, and the live window, which holds numbers, would never match it.</para>
@@ -42,7 +46,21 @@ public static class ReferenceValidator
     /// <returns>The dataset to profile and the ignored columns.</returns>
     /// <exception cref="ReferenceSchemaException">The dataset does not fit the schema; the message names every column at
     /// fault and starts with <see cref="Dataset.Source"/>.</exception>
-    public static ReferenceValidation Validate(ModelSchema schema, Dataset reference)
+    public static ReferenceValidation Validate(ModelSchema schema, Dataset reference) =>
+        Validate(schema, reference, ModelTask.BinaryClassification, labelColumn: null, labelRequired: false);
+
+    /// <summary>Checks a reference dataset against a model schema and its configured label column.</summary>
+    /// <param name="schema">The model's schema.</param>
+    /// <param name="reference">The reference rows.</param>
+    /// <param name="task">The model's task, which decides the label values accepted.</param>
+    /// <param name="labelColumn">The configured label column, or <see langword="null"/> to accept any of
+    /// <see cref="LabelColumns"/> unchecked.</param>
+    /// <param name="labelRequired"><see langword="true"/> when the dataset must hold the label column (a model's reference
+    /// file); <see langword="false"/> when it may leave it out (a drift reference sent with <c>PUT</c>).</param>
+    /// <returns>The dataset to profile (the label column as numbers) and the ignored columns.</returns>
+    /// <exception cref="ReferenceSchemaException">The dataset does not fit the schema or the label column; the message names
+    /// every column at fault and starts with <see cref="Dataset.Source"/>.</exception>
+    public static ReferenceValidation Validate(ModelSchema schema, Dataset reference, ModelTask task, string? labelColumn, bool labelRequired)
     {
         ArgumentNullException.ThrowIfNull(schema);
         ArgumentNullException.ThrowIfNull(reference);
@@ -86,19 +104,118 @@ public static class ReferenceValidator
             }
         }
 
+        if (labelColumn is not null)
+        {
+            var (problem, labels) = CheckLabel(schema, reference, task, labelColumn, labelRequired);
+            if (problem is not null)
+            {
+                problems.Add(problem);
+            }
+            else if (labels is not null)
+            {
+                converted ??= new Dictionary<string, DatasetColumn>(StringComparer.Ordinal);
+                converted[labelColumn] = labels;
+            }
+        }
+
         if (problems.Count > 0)
         {
             throw new ReferenceSchemaException(reference.Source, problems);
         }
 
+        // A configured label column replaces the guessed names: a 'label' column beside a configured 'is_fraud' is unused.
+        IReadOnlyList<string> labelNames = labelColumn is null ? LabelColumns : [labelColumn];
         var ignored = reference.Columns
             .Select(c => c.Name)
-            .Where(n => schema.IndexOf(n) < 0 && !LabelColumns.Contains(n, StringComparer.Ordinal) && !PredictionColumns.Contains(n, StringComparer.Ordinal))
+            .Where(n => schema.IndexOf(n) < 0 && !labelNames.Contains(n, StringComparer.Ordinal) && !PredictionColumns.Contains(n, StringComparer.Ordinal))
             .ToArray();
         var result = converted is null
             ? reference
             : reference with { Columns = [.. reference.Columns.Select(c => converted.TryGetValue(c.Name, out var n) ? n : c)] };
         return new ReferenceValidation(result, ignored);
+    }
+
+    private static (ReferenceProblem? Problem, DatasetColumn? Labels) CheckLabel(ModelSchema schema, Dataset reference, ModelTask task, string name, bool required)
+    {
+        if (schema.IndexOf(name) >= 0)
+        {
+            return (new ReferenceProblem(name, null, null, 0, $"label column '{name}' is a feature of the model; the label must be a column of its own"), null);
+        }
+
+        if (reference.Find(name) is not { } column)
+        {
+            return required ? (new ReferenceProblem(name, null, null, 0, $"no label column '{name}' (the model's label_column)"), null) : (null, null);
+        }
+
+        var binary = task == ModelTask.BinaryClassification;
+        var rows = reference.RowCount;
+        var labels = new double[rows];
+        int missing = 0, bad = 0, firstMissing = -1, firstBad = -1;
+        for (var i = 0; i < rows; i++)
+        {
+            double value;
+            bool ok;
+            if (column.Numbers is { } numbers)
+            {
+                value = numbers[i];
+                ok = true;
+            }
+            else if (column.Strings![i] is not { } text)
+            {
+                value = double.NaN;
+                ok = true;
+            }
+            else
+            {
+                ok = TryParseLabel(text, binary, out value);
+            }
+
+            if (ok && double.IsNaN(value))
+            {
+                missing++;
+                firstMissing = firstMissing < 0 ? i : firstMissing;
+            }
+            else if (!ok || (binary ? value is not (0 or 1) : !double.IsFinite(value)))
+            {
+                bad++;
+                firstBad = firstBad < 0 ? i : firstBad;
+            }
+
+            labels[i] = value;
+        }
+
+        if (bad > 0)
+        {
+            var value = column.Numbers is { } n ? n[firstBad].ToString("R", CultureInfo.InvariantCulture) : column.Strings![firstBad]!;
+            var shown = value.Length > MaxValueLength ? string.Concat(value.AsSpan(0, MaxValueLength), "…") : value;
+            var expected = binary ? "0/1 or true/false (a binary classifier's label)" : "finite numbers (a regression target)";
+            return (new ReferenceProblem(name, firstBad + 1, value, bad, string.Create(
+                CultureInfo.InvariantCulture,
+                $"label column '{name}' must hold {expected} but {bad} of its {rows} values do not (first at row {firstBad + 1}: '{shown}')")), null);
+        }
+
+        if (missing > 0)
+        {
+            return (new ReferenceProblem(name, firstMissing + 1, null, missing, string.Create(
+                CultureInfo.InvariantCulture,
+                $"label column '{name}' has no label in {missing} of its {rows} rows (first at row {firstMissing + 1})")), null);
+        }
+
+        return (null, new DatasetColumn(name, binary ? ValueKind.Integer : column.Numbers is null ? ValueKind.Float : column.Kind, labels, null));
+    }
+
+    // A label written as text: a number by the CSV reader's rules, or true/false for a binary classifier (how Parquet
+    // booleans and feedback's JSON booleans read).
+    private static bool TryParseLabel(string text, bool binary, out double value)
+    {
+        var trimmed = text.AsSpan().Trim(' ');
+        if (binary && (trimmed.Equals("true", StringComparison.OrdinalIgnoreCase) || trimmed.Equals("false", StringComparison.OrdinalIgnoreCase)))
+        {
+            value = trimmed.Equals("true", StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+            return true;
+        }
+
+        return TryParse(text, out value);
     }
 
     private static int CountPresent(DatasetColumn column, bool numeric)

@@ -11,4 +11,9 @@ public sealed record ServedModel(IModel Model, Dataset? Reference, string Source
 {
     /// <summary>Gets the model name.</summary>
     public string Name => Model.Name;
+
+    /// <summary>Gets the reference column configured as the label (target).</summary>
+    /// <value>The column name, or <see langword="null"/> when none is configured: label-free estimation then reads the
+    /// first of <see cref="ReferenceValidator.LabelColumns"/> present in <see cref="Reference"/>.</value>
+    public string? LabelColumn { get; init; }
 }
