@@ -186,7 +186,10 @@ public static class ReferenceValidator
 
         if (bad > 0)
         {
-            var value = column.Numbers is { } n ? n[firstBad].ToString("R", CultureInfo.InvariantCulture) : column.Strings![firstBad]!;
+            // Numbers are shown as the CSV reader's literals would write them (inf, -inf), not .NET's "Infinity".
+            var value = column.Numbers is { } n
+                ? double.IsInfinity(n[firstBad]) ? (n[firstBad] > 0 ? "inf" : "-inf") : n[firstBad].ToString("R", CultureInfo.InvariantCulture)
+                : column.Strings![firstBad]!;
             var shown = value.Length > MaxValueLength ? string.Concat(value.AsSpan(0, MaxValueLength), "…") : value;
             var expected = binary ? "0/1 or true/false (a binary classifier's label)" : "finite numbers (a regression target)";
             return (new ReferenceProblem(name, firstBad + 1, value, bad, string.Create(

@@ -65,6 +65,22 @@ public sealed class ServeReferenceTests : IDisposable
         Assert.Equal(300, (int)model["reference_rows"]!);
     }
 
+    [Fact]
+    public async Task Serve_LabelColumnWithValuesThatAreNotBinaryLabels_Exit2WithOneLineNamingIt()
+    {
+        var reference = Path.Combine(_dir.FullName, "reference.csv");
+        var csv = Csv(new CreditRiskGenerator(704).Generate(300), (_, income) => income).Replace(",default\n", ",is_fraud\n", StringComparison.Ordinal);
+        var lines = csv.Split('\n');
+        lines[3] = lines[3][..lines[3].LastIndexOf(',')] + ",yes";
+        File.WriteAllText(reference, string.Join('\n', lines));
+
+        var (code, errors) = await RunAsync(reference, labelColumn: "is_fraud");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(errors);
+        Assert.Equal($"driftwatch: Models 'scorer': reference data: {reference}: label column 'is_fraud' must hold 0/1 or true/false (a binary classifier's label) but 1 of its 300 values do not (first at row 3: 'yes').", line);
+    }
+
     private static string Csv(IReadOnlyList<CreditRiskRow> rows, Func<int, string, string> income)
     {
         var csv = new StringBuilder("age,income,debt_to_income,credit_history_months,num_open_accounts,loan_amount,employment_type,device_type,default\n");
@@ -98,15 +114,15 @@ public sealed class ServeReferenceTests : IDisposable
         await group.WriteAsync(fields[^1], rows.Select(r => r.DeviceType).ToArray());
     }
 
-    private async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunAsync(string reference)
+    private async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunAsync(string reference, string? labelColumn = null)
     {
-        using var serve = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>(), config: WriteConfig(reference));
+        using var serve = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>(), config: WriteConfig(reference, labelColumn));
         var result = await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
         Assert.True(result.ExitCode != 0, $"driftwatch serve started with a bad reference; its last output:\n{serve.OutputTail}");
         return result;
     }
 
-    private string WriteConfig(string reference)
+    private string WriteConfig(string reference, string? labelColumn = null)
     {
         var model = Path.Combine(_dir.FullName, "model.zip");
         File.WriteAllBytes(model, Trained.Value.Model);
@@ -117,6 +133,7 @@ public sealed class ServeReferenceTests : IDisposable
               - name: scorer
                 path: {model}
                 reference: {reference}
+            {(labelColumn is null ? string.Empty : $"    label_column: {labelColumn}")}
             """);
         return config;
     }
