@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace DriftWatch.Statistics;
 
@@ -63,32 +64,9 @@ internal static class KolmogorovSmirnov
         // scipy evaluates cdf1 - cdf2 at every pooled point with searchsorted(side="right"); the extremes are
         // attained after the last copy of each distinct value, so one pass over the distinct values suffices.
         // The differences are formed exactly as scipy does (i/n1 - j/n2 in double) so D matches bit for bit.
-        double maxS = double.NegativeInfinity, minS = double.PositiveInfinity;
-        int i = 0, j = 0;
-        while (i < n1 || j < n2)
-        {
-            var v = i < n1 && (j >= n2 || sorted1[i] <= sorted2[j]) ? sorted1[i] : sorted2[j];
-            while (i < n1 && sorted1[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < n2 && sorted2[j] <= v)
-            {
-                j++;
-            }
-
-            var diff = ((double)i / n1) - ((double)j / n2);
-            if (diff > maxS)
-            {
-                maxS = diff;
-            }
-
-            if (diff < minS)
-            {
-                minS = diff;
-            }
-        }
+        var extremes = new DifferenceExtremes(n1, n2);
+        TieGroupWalk.Run(sorted1, sorted2, ref extremes);
+        var (maxS, minS) = (extremes.Max, extremes.Min);
 
         var down = Math.Clamp(-minS, 0.0, 1.0);
         return down > maxS ? down : maxS;
@@ -222,5 +200,30 @@ internal static class KolmogorovSmirnov
         }
 
         return a;
+    }
+
+    /// <summary>The largest and smallest i/n₁ − j/n₂ after each distinct pooled value.</summary>
+    private struct DifferenceExtremes(int n1, int n2) : ITieGroupVisitor
+    {
+        private readonly int _n1 = n1;
+        private readonly int _n2 = n2;
+
+        public double Max = double.NegativeInfinity;
+        public double Min = double.PositiveInfinity;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(double value, int startA, int endA, int startB, int endB)
+        {
+            var diff = ((double)endA / _n1) - ((double)endB / _n2);
+            if (diff > Max)
+            {
+                Max = diff;
+            }
+
+            if (diff < Min)
+            {
+                Min = diff;
+            }
+        }
     }
 }

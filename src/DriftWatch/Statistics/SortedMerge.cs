@@ -21,39 +21,9 @@ internal static class SortedMerge
     /// <returns>Σ over gaps of the pooled sample of |F₁ − F₂|^p · gap.</returns>
     public static double CdfDistance(ReadOnlySpan<double> a, ReadOnlySpan<double> b, bool squared)
     {
-        int n1 = a.Length, n2 = b.Length;
-        int i = 0, j = 0;
-        double sum = 0, comp = 0;
-        var v = Math.Min(a[0], b[0]);
-        while (true)
-        {
-            while (i < n1 && a[i] <= v)
-            {
-                i++;
-            }
-
-            while (j < n2 && b[j] <= v)
-            {
-                j++;
-            }
-
-            if (i == n1 && j == n2)
-            {
-                break;
-            }
-
-            var next = i < n1 && (j >= n2 || a[i] <= b[j]) ? a[i] : b[j];
-            var diff = ((double)i / n1) - ((double)j / n2);
-            var term = (squared ? diff * diff : Math.Abs(diff)) * (next - v);
-
-            // Neumaier summation: the terms are non-negative, but a million of them still lose digits.
-            var t = sum + term;
-            comp += Math.Abs(sum) >= Math.Abs(term) ? (sum - t) + term : (term - t) + sum;
-            sum = t;
-            v = next;
-        }
-
-        return sum + comp;
+        var distance = new CdfGapSum(a.Length, b.Length, squared);
+        TieGroupWalk.Run(a, b, ref distance);
+        return distance.Total;
     }
 
     /// <summary>
@@ -159,6 +129,39 @@ internal static class SortedMerge
         }
 
         return (int)distinct;
+    }
+
+    /// <summary>Σ |F₁ − F₂|^p · gap over the gaps between consecutive distinct pooled values, by Neumaier summation.</summary>
+    private struct CdfGapSum(int n1, int n2, bool squared) : ITieGroupVisitor
+    {
+        private readonly int _n1 = n1;
+        private readonly int _n2 = n2;
+        private readonly bool _squared = squared;
+        private bool _started;
+        private double _previous;
+        private double _sum;
+        private double _comp;
+
+        public readonly double Total => _sum + _comp;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public void Visit(double value, int startA, int endA, int startB, int endB)
+        {
+            // The gap from the previous distinct value to this one, where F₁ = startA/n₁ and F₂ = startB/n₂.
+            if (_started)
+            {
+                var diff = ((double)startA / _n1) - ((double)startB / _n2);
+                var term = (_squared ? diff * diff : Math.Abs(diff)) * (value - _previous);
+
+                // Neumaier summation: the terms are non-negative, but a million of them still lose digits.
+                var t = _sum + term;
+                _comp += Math.Abs(_sum) >= Math.Abs(term) ? (_sum - t) + term : (term - t) + _sum;
+                _sum = t;
+            }
+
+            _started = true;
+            _previous = value;
+        }
     }
 
     /// <summary>2·R₁ and Σ (t³ − t), accumulated over the tie groups.</summary>

@@ -7,7 +7,8 @@ namespace DriftWatch.Statistics;
 /// <para>For each distinct value z of the pooled sample, in ascending order, the visitor gets #(a &lt; z), #(a ≤ z),
 /// #(b &lt; z) and #(b ≤ z): the counts of each side equal to z are the differences, and the group's pooled ranks are
 /// #(a &lt; z) + #(b &lt; z) + 1 … #(a ≤ z) + #(b ≤ z). Users: Anderson-Darling (midrank form), Mann-Whitney (rank sum
-/// and tie term), Cramér-von Mises (midranks, when the samples have ties).</para>
+/// and tie term), Cramér-von Mises (midranks, when the samples have ties), the Kolmogorov-Smirnov statistic on sorted
+/// samples and the CDF distances (Wasserstein-1, energy distance) on sorted samples.</para>
 /// <para>O(n₁ + n₂), no allocation. The visitor is a struct type argument, so the JIT compiles one copy of the loop per
 /// visitor with its <see cref="ITieGroupVisitor.Visit"/> inlined: no delegate and no interface call in the loop, and the
 /// indices, the spans and the fields of the visitor's local copy are locals of that loop, as in a hand-written merge. A
