@@ -5,8 +5,8 @@ namespace DriftWatch.Benchmarks;
 
 /// <summary>
 /// The merge passes over two sorted samples of N values each, without the sort: the tie-group walk under Mann-Whitney,
-/// Anderson-Darling, Cramér-von Mises, the Kolmogorov-Smirnov statistic and Wasserstein-1, against the branch-free distinct
-/// count (<see cref="CountDistinct"/>, the baseline: a merge that does not use the walk). Data: "normal" (no ties:
+/// Anderson-Darling, the Kolmogorov-Smirnov statistic and Wasserstein-1, and Cramér-von Mises's own merges, against the
+/// branch-free distinct count (<see cref="CountDistinct"/>, the baseline: a merge that does not use the walk). Data: "normal" (no ties:
 /// Cramér-von Mises takes its branch-free merge), "rounded5" (normal values rounded to 1e-5: lone values and small tie
 /// groups mixed) and "rounded2" (rounded to 1e-2: large tie groups); Cramér-von Mises takes its tie path on the rounded
 /// data.
