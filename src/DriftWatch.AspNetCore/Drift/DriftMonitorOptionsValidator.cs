@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 namespace DriftWatch.AspNetCore.Drift;
 
 /// <summary>Validates <see cref="DriftMonitorOptions"/> at start-up with the message <see cref="DriftMonitorOptions.Validate"/> gives.</summary>
+/// <remarks>The detector and its <see cref="DriftMonitorOptions.DetectorOptions"/> are checked by building the detector
+/// once, so an unknown or out-of-range detector option stops start-up with a message naming it rather than failing when
+/// the first monitor is created.</remarks>
 internal sealed class DriftMonitorOptionsValidator : IValidateOptions<DriftMonitorOptions>
 {
     public ValidateOptionsResult Validate(string? name, DriftMonitorOptions options)
@@ -15,12 +18,27 @@ internal sealed class DriftMonitorOptionsValidator : IValidateOptions<DriftMonit
             {
                 return ValidateOptionsResult.Fail($"{DriftMonitoringServiceCollectionExtensions.SectionName}:Detector '{options.Detector}' is unknown; known: {string.Join(", ", Detectors.DriftDetectors.Names)}.");
             }
+        }
+        catch (ArgumentException ex)
+        {
+            return ValidateOptionsResult.Fail($"{DriftMonitoringServiceCollectionExtensions.SectionName}: {WithoutParameter(ex)}");
+        }
 
+        try
+        {
+            _ = Detectors.DriftDetectors.Create(options.Detector, options.DetectorOptions);
             return ValidateOptionsResult.Success;
         }
         catch (ArgumentException ex)
         {
-            return ValidateOptionsResult.Fail($"{DriftMonitoringServiceCollectionExtensions.SectionName}: {ex.Message}");
+            return ValidateOptionsResult.Fail($"{DriftMonitoringServiceCollectionExtensions.SectionName}:DetectorOptions: {WithoutParameter(ex)}");
         }
+    }
+
+    // ArgumentException.Message ends in " (Parameter 'x')"; the start-up line names the option itself.
+    private static string WithoutParameter(ArgumentException ex)
+    {
+        var suffix = ex.ParamName is null ? null : $" (Parameter '{ex.ParamName}')";
+        return suffix is not null && ex.Message.EndsWith(suffix, StringComparison.Ordinal) ? ex.Message[..^suffix.Length] : ex.Message;
     }
 }

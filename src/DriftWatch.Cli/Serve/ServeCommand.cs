@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using DriftWatch.AspNetCore;
 using DriftWatch.AspNetCore.Configuration;
+using DriftWatch.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         {
             // Validate before starting, so a bad setting is one line rather than the host's start-up failure log.
             _ = host.Services.GetRequiredService<IOptions<DriftWatchOptions>>().Value;
+            _ = host.Services.GetService<IOptions<DriftMonitorOptions>>()?.Value;
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OptionsValidationException ex)
