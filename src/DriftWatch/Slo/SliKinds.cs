@@ -28,6 +28,13 @@ internal static class SliKinds
     /// <summary>The names of the built-in kinds.</summary>
     public static readonly IReadOnlyList<string> Names = ["availability", "latency", "model_quality", "data_quality", "freshness"];
 
+    /// <summary>The <c>le</c> bounds of <c>driftwatch_prediction_duration_seconds</c>, in seconds.</summary>
+    /// <remarks>A copy of the service's histogram buckets (<c>DriftWatchMetrics.DurationBuckets</c> in
+    /// DriftWatch.AspNetCore, which this library cannot reference); a test keeps the two equal. A latency threshold that is
+    /// not one of them would select no bucket series, and the SLI would have no data instead of a value.</remarks>
+    public static readonly IReadOnlyList<double> LatencyBucketBounds =
+        [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
     /// <summary>Builds the queries of a built-in kind.</summary>
     /// <param name="kind">One of <see cref="Names"/>.</param>
     /// <param name="model">The model label value.</param>
@@ -52,6 +59,12 @@ internal static class SliKinds
             case "latency":
                 {
                     var le = Bound(sli.Threshold, "threshold", where);
+                    if (!LatencyBucketBounds.Contains(sli.Threshold!.Value))
+                    {
+                        throw new SloSpecException(
+                            $"{where}: sli.threshold {le} is not a bucket bound of driftwatch_prediction_duration_seconds (one of {string.Join(", ", LatencyBucketBounds.Select(FormatLe))})");
+                    }
+
                     var total = $"sum(increase(driftwatch_prediction_duration_seconds_count{{{m}}}[{{{{window}}}}]))";
                     return new SliQuery(
                         kind,

@@ -66,6 +66,30 @@ public sealed class SloRulesTests
     }
 
     [Fact]
+    public void Generate_LatencyThresholdNotABucketBound_ThrowsListingTheBounds()
+    {
+        var yaml = Minimal.Replace("kind: availability", "kind: latency\n      threshold: 0.3", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<SloSpecException>(() => SloRules.Generate(yaml, "slo.yaml"));
+
+        Assert.Equal(
+            "slo 'avail': sli.threshold 0.3 is not a bucket bound of driftwatch_prediction_duration_seconds (one of 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)",
+            ex.Message);
+    }
+
+    [Theory]
+    [InlineData("0.25", "le=\"0.25\"")]
+    [InlineData("5", "le=\"5\"")]
+    public void Generate_LatencyThresholdOnABucketBound_SelectsThatBucket(string threshold, string expected)
+    {
+        var yaml = Minimal.Replace("kind: availability", $"kind: latency\n      threshold: {threshold}", StringComparison.Ordinal);
+
+        var rules = SloRules.Generate(yaml, "slo.yaml");
+
+        Assert.Contains(expected, rules, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Generate_UnknownField_ThrowsWithLineAndNoNewline()
     {
         var yaml = Minimal + "\n    colour: blue\n";
