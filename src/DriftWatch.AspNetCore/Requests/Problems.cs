@@ -6,15 +6,7 @@ namespace DriftWatch.AspNetCore.Requests;
 internal static class Problems
 {
     public static IResult Create(int status, string field, string detail) =>
-        TypedResults.Problem(
-            detail: detail,
-            statusCode: status,
-            title: Title(status),
-            extensions: new Dictionary<string, object?>
-            {
-                ["field"] = field,
-                ["errors"] = new Dictionary<string, string[]> { [field] = [detail] },
-            });
+        Create(status, field, detail, new Dictionary<string, string[]> { [field] = [detail] });
 
     /// <summary>A problem naming one field, with the messages of every field at fault in <c>errors</c>.</summary>
     public static IResult Create(int status, string field, string detail, IReadOnlyDictionary<string, string[]> errors) =>
