@@ -42,4 +42,37 @@ public sealed class DriftMonitorOptionsValidatorTests
 
         Assert.Equal("DriftWatch:Drift: Drift monitor option WindowSize must be at least 10.", Assert.Single(Assert.IsAssignableFrom<IEnumerable<string>>(result.Failures)));
     }
+
+    [Fact]
+    public void Validate_UnknownFeatureMethod_FailsNamingFeatureAndMethod()
+    {
+        var options = new DriftMonitorOptions();
+        options.FeatureMethods["age"] = "ks";
+        options.FeatureMethods["income"] = "bogus";
+
+        var result = new DriftMonitorOptionsValidator().Validate(null, options);
+
+        var message = Assert.Single(Assert.IsAssignableFrom<IEnumerable<string>>(result.Failures));
+        Assert.StartsWith("DriftWatch:Drift:FeatureMethods:income: unknown method 'bogus' (known: ks, ", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_UnknownPredictionMethod_Fails()
+    {
+        var options = new DriftMonitorOptions { PredictionMethod = "KS" };
+
+        var result = new DriftMonitorOptionsValidator().Validate(null, options);
+
+        var message = Assert.Single(Assert.IsAssignableFrom<IEnumerable<string>>(result.Failures));
+        Assert.StartsWith("DriftWatch:Drift:PredictionMethod: unknown method 'KS'", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_KnownMethods_Succeeds()
+    {
+        var options = new DriftMonitorOptions { PredictionMethod = "psi" };
+        options.FeatureMethods["device_type"] = "TVD";
+
+        Assert.True(new DriftMonitorOptionsValidator().Validate(null, options).Succeeded);
+    }
 }
