@@ -32,4 +32,18 @@ public sealed class DriftWatchAppTests
     [InlineData("Unknown option 'x'.", "Unknown option 'x'.")]
     public void Describe_ConversionMessageWithoutOption_SaysWhatIsWrong(string message, string expected) =>
         Assert.Equal(expected, DriftWatchApp.Describe(message, []));
+
+    [Fact]
+    public async Task RunAsync_SimulateWithNoLabels_SummaryShowsNoAccuracyRatherThanNaN()
+    {
+        var port = DriftWatch.Testing.LoopbackPort.Next();
+
+        var (exitCode, stdout, stderr) = await CliRun.RunAsync(
+            "simulate", "--target", $"http://127.0.0.1:{port}", "--scenario", "none", "--duration", "1s", "--label-delay", "1s");
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("0 labels, accuracy –", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", stdout, StringComparison.Ordinal);
+        Assert.Contains("simulate: last error:", stderr, StringComparison.Ordinal);
+    }
 }

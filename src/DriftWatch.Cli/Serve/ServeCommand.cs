@@ -54,7 +54,7 @@ internal sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
 
         /// <summary>Gets or sets the configuration file.</summary>
         [CommandOption("--config <FILE>")]
-        [Description("driftwatch.yaml: models, store, API keys, limits, monitoring.")]
+        [Description("driftwatch.yaml: models, store, API keys, limits, monitoring, drift, alerts.")]
         public string? Config { get; set; }
 
         /// <inheritdoc/>

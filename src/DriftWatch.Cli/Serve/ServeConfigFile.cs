@@ -46,7 +46,7 @@ internal static partial class ServeConfigFile
         {
             if (yaml.Documents[0].RootNode is not YamlMappingNode root)
             {
-                throw new CliException($"{path}: expected a mapping (models:, store:, security:, limits:, monitoring:) at the top.");
+                throw new CliException($"{path}: expected a mapping (models:, store:, security:, limits:, monitoring:, drift:, alerts:) at the top.");
             }
 
             Flatten(root, DriftWatchConstants.SectionName, verbatimKeys: false, settings);

@@ -29,7 +29,7 @@ internal sealed class SimulateCommand : AsyncCommand<SimulateCommand.Settings>
         var s = simulator.Stats;
         Console.Out.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"simulate: {s.Rows} rows in {s.Requests} requests ({s.FailedRequests} failed), {s.Labels} labels, accuracy {(s.Labels == 0 ? double.NaN : s.Correct / (double)s.Labels):0.000}"));
+            $"simulate: {s.Rows} rows in {s.Requests} requests ({s.FailedRequests} failed), {s.Labels} labels, accuracy {(s.Labels == 0 ? "–" : (s.Correct / (double)s.Labels).ToString("0.000", CultureInfo.InvariantCulture))}"));
         if (s.LastError is not null)
         {
             await Console.Error.WriteLineAsync($"simulate: last error: {s.LastError}").ConfigureAwait(false);
