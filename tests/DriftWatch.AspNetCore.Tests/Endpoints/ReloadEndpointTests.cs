@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.Serving.Models;
-using Microsoft.ML;
 
 namespace DriftWatch.AspNetCore.Tests.Endpoints;
 
@@ -11,31 +10,25 @@ public sealed class ReloadEndpointTests : IDisposable
 {
     private const string AdminKey = "reload-admin-key-0123456789";
 
-    // Training is the slow part (~1 s per model): both versions are trained once for the class.
-    private static readonly Lazy<(byte[] First, byte[] Second, ModelSchema Schema)> Trained = new(Train);
+    // Training is the slow part (~1 s per model): the second version is trained once for the class.
+    private static readonly Lazy<SavedCreditRiskModel> Second = new(() => SavedCreditRiskModel.Train(seed: 6));
 
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("driftwatch-reload-");
-    private readonly string _name = $"scorer-{Guid.NewGuid():N}"[..20];
-    private readonly List<DriftWatchFactory> _factories = [];
+    private readonly ModelFileHost _host = new("driftwatch-reload-", "scorer");
 
-    private string ModelPath => Path.Combine(_dir.FullName, "model.zip");
+    private static SavedCreditRiskModel First => SavedCreditRiskModel.Seed5;
 
-    public void Dispose()
-    {
-        foreach (var factory in _factories)
-        {
-            factory.Dispose();
-        }
+    private string ModelName => _host.Name;
 
-        _dir.Delete(recursive: true);
-    }
+    private string ModelPath => _host.ModelPath;
+
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Reload_ChangedFileSameDeclaredVersion_ServesNewModelWithFingerprintVersion()
     {
         var client = Start();
         var before = await ScoreAsync(client);
-        Replace(Trained.Value.Second);
+        Replace(Second.Value.Bytes);
 
         var reload = await ReloadAsync(client);
         var after = await ScoreAsync(client);
@@ -53,9 +46,9 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start();
         var before = await ScoreAsync(client);
-        Replace(Trained.Value.Second);
+        Replace(Second.Value.Bytes);
         await ReloadAsync(client);
-        Replace(Trained.Value.First);
+        Replace(First.Bytes);
 
         var reload = await ReloadAsync(client);
 
@@ -79,7 +72,7 @@ public sealed class ReloadEndpointTests : IDisposable
     public async Task Reload_SchemaFileDeclaresNewVersion_ServesThatVersion()
     {
         var client = Start();
-        Replace(Trained.Value.Second, version: "2");
+        Replace(Second.Value.Bytes, version: "2");
 
         var reload = await ReloadAsync(client);
 
@@ -93,8 +86,8 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start();
         var before = await ScoreAsync(client);
-        var schema = Trained.Value.Schema;
-        Replace(Trained.Value.Second, features: new ModelSchema(schema.Features.Where(f => f.Name != "device_type")));
+        var schema = First.Schema;
+        Replace(Second.Value.Bytes, features: new ModelSchema(schema.Features.Where(f => f.Name != "device_type")));
 
         var reload = await ReloadAsync(client);
 
@@ -109,7 +102,7 @@ public sealed class ReloadEndpointTests : IDisposable
     public async Task Reload_TaskChanged_409NamingIt()
     {
         var client = Start();
-        Replace(Trained.Value.Second, task: ModelTask.Regression);
+        Replace(Second.Value.Bytes, task: ModelTask.Regression);
 
         var reload = await ReloadAsync(client);
 
@@ -147,7 +140,7 @@ public sealed class ReloadEndpointTests : IDisposable
     [Fact]
     public async Task Reload_BuiltInModel_409Explaining()
     {
-        var factory = Track(new DriftWatchFactory { Configure = o => o.Security.AdminKeys.Add(AdminKey) });
+        var factory = _host.Track(new DriftWatchFactory { Configure = o => o.Security.AdminKeys.Add(AdminKey) });
         var client = factory.CreateClient();
         DriftWatchFactory.Authorize(client, AdminKey);
 
@@ -181,7 +174,7 @@ public sealed class ReloadEndpointTests : IDisposable
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Authorization", (string)(await DriftWatchFactory.ReadProblemAsync(response))["field"]!);
@@ -192,7 +185,7 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start(adminKey: false);
 
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -209,7 +202,7 @@ public sealed class ReloadEndpointTests : IDisposable
         {
             while (!done.IsCancellationRequested)
             {
-                var response = await client.PostAsync($"/v1/models/{_name}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()},{DriftWatchFactory.Instance(age: 63)}]}}"), ct);
+                var response = await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()},{DriftWatchFactory.Instance(age: 63)}]}}"), ct);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     var failure = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
@@ -234,7 +227,7 @@ public sealed class ReloadEndpointTests : IDisposable
                 await Task.Delay(1, ct);
             }
 
-            Replace(i % 2 == 0 ? Trained.Value.Second : Trained.Value.First);
+            Replace(i % 2 == 0 ? Second.Value.Bytes : First.Bytes);
             var reload = await ReloadAsync(client);
             Assert.Equal(HttpStatusCode.OK, reload.Status);
             versions.Add((string)reload.Body["version"]!);
@@ -254,68 +247,35 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start();
         var ct = TestContext.Current.CancellationToken;
-        var predicted = JsonNode.Parse(await (await client.PostAsync($"/v1/models/{_name}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()}]}}"), ct)).Content.ReadAsStringAsync(ct))!;
+        var predicted = JsonNode.Parse(await (await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()}]}}"), ct)).Content.ReadAsStringAsync(ct))!;
         var id = (string)predicted["predictions"]![0]!["id"]!;
-        Replace(Trained.Value.Second);
+        Replace(Second.Value.Bytes);
         var version = (string)(await ReloadAsync(client)).Body["version"]!;
 
-        var feedback = await client.PostAsync($"/v1/models/{_name}/feedback", DriftWatchFactory.Json($"{{\"feedback\":[{{\"id\":\"{id}\",\"actual\":1}}]}}"), ct);
+        var feedback = await client.PostAsync($"/v1/models/{ModelName}/feedback", DriftWatchFactory.Json($"{{\"feedback\":[{{\"id\":\"{id}\",\"actual\":1}}]}}"), ct);
         var metrics = await client.GetStringAsync("/metrics", ct);
 
         Assert.Equal(HttpStatusCode.OK, feedback.StatusCode);
         Assert.Equal("stored", (string)JsonNode.Parse(await feedback.Content.ReadAsStringAsync(ct))!["feedback"]![0]!["status"]!);
-        var labelled = metrics.Split('\n').Where(l => l.StartsWith("driftwatch_labelled_predictions_total{", StringComparison.Ordinal) && l.Contains($"model=\"{_name}\"", StringComparison.Ordinal)).ToArray();
+        var labelled = metrics.Split('\n').Where(l => l.StartsWith("driftwatch_labelled_predictions_total{", StringComparison.Ordinal) && l.Contains($"model=\"{ModelName}\"", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, labelled.Length);
         Assert.All(labelled, l => Assert.Contains($"model_version=\"{version}\"", l, StringComparison.Ordinal));
         Assert.All(labelled, l => Assert.EndsWith(" 0", l, StringComparison.Ordinal));
-        Assert.Contains($"driftwatch_feedback_total{{model=\"{_name}\",model_version=\"{version}\",status=\"stored\"}} 1", metrics, StringComparison.Ordinal);
-    }
-
-    private static (byte[] First, byte[] Second, ModelSchema Schema) Train()
-    {
-        var first = CreditRiskModel.Create(seed: 5, rows: 2_000);
-        var second = CreditRiskModel.Create(seed: 6, rows: 2_000);
-        return (Save(first), Save(second), first.Model.Schema);
-    }
-
-    private static byte[] Save(ServedModel served)
-    {
-        var (transformer, inputSchema) = ((MLNetModel)served.Model).Export();
-        using var stream = new MemoryStream();
-        new MLContext(seed: 1).Model.Save(transformer, inputSchema, stream);
-        return stream.ToArray();
-    }
-
-    private DriftWatchFactory Track(DriftWatchFactory factory)
-    {
-        _factories.Add(factory);
-        return factory;
+        Assert.Contains($"driftwatch_feedback_total{{model=\"{ModelName}\",model_version=\"{version}\",status=\"stored\"}} 1", metrics, StringComparison.Ordinal);
     }
 
     private HttpClient Start(bool adminKey = true)
     {
-        Replace(Trained.Value.First);
-        var factory = Track(new DriftWatchFactory
-        {
-            Configure = o =>
-            {
-                o.Models.Add(new ModelOptions { Name = _name, Path = ModelPath });
-                if (adminKey)
-                {
-                    o.Security.AdminKeys.Add(AdminKey);
-                }
-            },
-        });
-        var client = factory.CreateClient();
-        DriftWatchFactory.Authorize(client, AdminKey);
-        return client;
+        Replace(First.Bytes);
+        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath }), adminKey ? AdminKey : null);
+        return ModelFileHost.Client(factory, AdminKey);
     }
 
     /// <summary>Writes a model file and its schema file beside it, each by an atomic rename (as a deployment should).</summary>
     private void Replace(byte[] model, string version = "1", ModelSchema? features = null, ModelTask task = ModelTask.BinaryClassification)
     {
         var schema = ModelSchemaFile.PathFor(ModelPath);
-        new ModelSchemaFile(string.Empty, version, task, features ?? Trained.Value.Schema, null, null).Write(schema + ".tmp");
+        new ModelSchemaFile(string.Empty, version, task, features ?? First.Schema, null, null).Write(schema + ".tmp");
         File.WriteAllBytes(ModelPath + ".tmp", model);
         File.Move(schema + ".tmp", schema, overwrite: true);
         File.Move(ModelPath + ".tmp", ModelPath, overwrite: true);
@@ -323,18 +283,18 @@ public sealed class ReloadEndpointTests : IDisposable
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> ReloadAsync(HttpClient client)
     {
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
         return (response.StatusCode, body);
     }
 
     private async Task<double> ScoreAsync(HttpClient client)
     {
-        var response = await client.PostAsync($"/v1/models/{_name}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance(age: 29, income: "31000")}]}}"), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance(age: 29, income: "31000")}]}}"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (double)JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["predictions"]![0]!["score"]!;
     }
 
     private async Task<string> VersionAsync(HttpClient client) =>
-        (string)JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!["version"]!;
+        (string)JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!["version"]!;
 }

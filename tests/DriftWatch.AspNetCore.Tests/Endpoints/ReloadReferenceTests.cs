@@ -7,7 +7,6 @@ using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.ML;
 
 namespace DriftWatch.AspNetCore.Tests.Endpoints;
 
@@ -16,32 +15,15 @@ public sealed class ReloadReferenceTests : IDisposable
 {
     private const string AdminKey = "reload-admin-key-0123456789";
 
-    private static readonly Lazy<(byte[] Model, ModelSchema Schema)> Trained = new(() =>
-    {
-        var served = CreditRiskModel.Create(seed: 5, rows: 2_000);
-        var (transformer, inputSchema) = ((MLNetModel)served.Model).Export();
-        using var stream = new MemoryStream();
-        new MLContext(seed: 1).Model.Save(transformer, inputSchema, stream);
-        return (stream.ToArray(), served.Model.Schema);
-    });
+    private readonly ModelFileHost _host = new("driftwatch-refcheck-", "scorer");
 
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("driftwatch-refcheck-");
-    private readonly string _name = $"scorer-{Guid.NewGuid():N}"[..20];
-    private readonly List<DriftWatchFactory> _factories = [];
+    private string ModelName => _host.Name;
 
-    private string ModelPath => Path.Combine(_dir.FullName, "model.zip");
+    private string ModelPath => _host.ModelPath;
 
-    private string ReferencePath => Path.Combine(_dir.FullName, "reference.csv");
+    private string ReferencePath => _host.ReferencePath;
 
-    public void Dispose()
-    {
-        foreach (var factory in _factories)
-        {
-            factory.Dispose();
-        }
-
-        _dir.Delete(recursive: true);
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Reload_ReferenceWithTextInNumericColumn_409AndOldModelAndReferenceKept()
@@ -49,15 +31,15 @@ public sealed class ReloadReferenceTests : IDisposable
         var client = Start(Reference(500, seed: 601));
         File.WriteAllText(ReferencePath, Reference(600, seed: 602, badRow: 4));
 
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
         var problem = await DriftWatchFactory.ReadProblemAsync(response);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("reference", (string)problem["field"]!);
         Assert.Equal(
-            $"Model '{_name}' was not reloaded from '{ModelPath}': Models '{_name}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 600 values are not numbers (first at row 5: 'n/a'). Version 1 is still served.",
+            $"Model '{ModelName}' was not reloaded from '{ModelPath}': Models '{ModelName}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 600 values are not numbers (first at row 5: 'n/a'). Version 1 is still served.",
             (string)problem["detail"]!);
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
         Assert.Equal("1", (string)model["version"]!);
         Assert.Equal(500, (int)model["reference_rows"]!);
     }
@@ -68,10 +50,10 @@ public sealed class ReloadReferenceTests : IDisposable
         var client = Start(Reference(500, seed: 603));
         File.WriteAllText(ReferencePath, Reference(700, seed: 604));
 
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
         Assert.Equal(700, (int)model["reference_rows"]!);
     }
 
@@ -82,7 +64,7 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv));
 
-        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: no column 'device_type' (a categorical feature of the model).", ex.Message);
+        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: no column 'device_type' (a categorical feature of the model).", ex.Message);
         Assert.IsType<ReferenceSchemaException>(ex.InnerException);
     }
 
@@ -93,7 +75,7 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, schemaFile: false));
 
-        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 100 values are not numbers (first at row 1: 'n/a').", ex.Message);
+        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 100 values are not numbers (first at row 1: 'n/a').", ex.Message);
     }
 
     [Fact]
@@ -103,7 +85,7 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, schemaFile: false));
 
-        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: no column 'loan_amount' (a numeric feature of the model).", ex.Message);
+        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: no column 'loan_amount' (a numeric feature of the model).", ex.Message);
     }
 
     [Fact]
@@ -111,11 +93,11 @@ public sealed class ReloadReferenceTests : IDisposable
     {
         var client = Start(Reference(300, seed: 608), schemaFile: false);
 
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
 
         Assert.Equal(300, (int)model["reference_rows"]!);
         var kinds = model["features"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => (string)f!["type"]!);
-        Assert.Equal(Trained.Value.Schema.Features.ToDictionary(f => f.Name, f => f.Kind == FeatureKind.Numeric ? "numeric" : "categorical"), kinds);
+        Assert.Equal(SavedCreditRiskModel.Seed5.Schema.Features.ToDictionary(f => f.Name, f => f.Kind == FeatureKind.Numeric ? "numeric" : "categorical"), kinds);
     }
 
     [Fact]
@@ -126,9 +108,9 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var client = Start(csv, logs: logs);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken)).StatusCode);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("ignored", StringComparison.Ordinal));
-        Assert.Equal($"Model {_name}: reference columns not in the schema are ignored (not monitored): branch ({ReferencePath}).", warning.Message);
+        Assert.Equal($"Model {ModelName}: reference columns not in the schema are ignored (not monitored): branch ({ReferencePath}).", warning.Message);
     }
 
     private static string Reference(int rows, int seed, int badRow = -1)
@@ -147,31 +129,9 @@ public sealed class ReloadReferenceTests : IDisposable
 
     private HttpClient Start(string reference, bool schemaFile = true, ILoggerProvider? logs = null)
     {
-        File.WriteAllBytes(ModelPath, Trained.Value.Model);
-        if (schemaFile)
-        {
-            new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(ModelPath));
-        }
-
+        SavedCreditRiskModel.Seed5.Write(ModelPath, schemaFile);
         File.WriteAllText(ReferencePath, reference);
-        var factory = new DriftWatchFactory
-        {
-            Configure = o =>
-            {
-                o.Models.Add(new ModelOptions { Name = _name, Path = ModelPath, Reference = ReferencePath });
-                o.Security.AdminKeys.Add(AdminKey);
-            },
-            ExtraServices = services =>
-            {
-                if (logs is not null)
-                {
-                    services.AddSingleton(logs);
-                }
-            },
-        };
-        _factories.Add(factory);
-        var client = factory.CreateClient();
-        DriftWatchFactory.Authorize(client, AdminKey);
-        return client;
+        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath, Reference = ReferencePath }), AdminKey, logs);
+        return ModelFileHost.Client(factory, AdminKey);
     }
 }

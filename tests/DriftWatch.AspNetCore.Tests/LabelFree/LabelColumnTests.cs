@@ -12,7 +12,6 @@ using DriftWatch.Serving.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Microsoft.ML;
 
 namespace DriftWatch.AspNetCore.Tests.LabelFree;
 
@@ -22,32 +21,15 @@ public sealed class LabelColumnTests : IDisposable
     private const string AdminKey = "label-column-admin-key-0123";
     private const string Features = "age,income,debt_to_income,credit_history_months,num_open_accounts,loan_amount,employment_type,device_type";
 
-    private static readonly Lazy<(byte[] Model, ModelSchema Schema)> Trained = new(() =>
-    {
-        var served = CreditRiskModel.Create(seed: 5, rows: 2_000);
-        var (transformer, inputSchema) = ((MLNetModel)served.Model).Export();
-        using var stream = new MemoryStream();
-        new MLContext(seed: 1).Model.Save(transformer, inputSchema, stream);
-        return (stream.ToArray(), served.Model.Schema);
-    });
+    private readonly ModelFileHost _host = new("driftwatch-labelcol-", "fraud");
 
-    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("driftwatch-labelcol-");
-    private readonly string _name = $"fraud-{Guid.NewGuid():N}"[..20];
-    private readonly List<DriftWatchFactory> _factories = [];
+    private string ModelName => _host.Name;
 
-    private string ModelPath => Path.Combine(_dir.FullName, "model.zip");
+    private string ModelPath => _host.ModelPath;
 
-    private string ReferencePath => Path.Combine(_dir.FullName, "reference.csv");
+    private string ReferencePath => _host.ReferencePath;
 
-    public void Dispose()
-    {
-        foreach (var factory in _factories)
-        {
-            factory.Dispose();
-        }
-
-        _dir.Delete(recursive: true);
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task LabelFree_ConfiguredIsFraudColumn_SameEstimateAsLabelColumnAndNoWarning()
@@ -95,7 +77,7 @@ public sealed class LabelColumnTests : IDisposable
         Assert.NotNull(snapshot);
         Assert.Null(snapshot.Estimate);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("ignored", StringComparison.Ordinal));
-        Assert.Equal($"Model {_name}: reference columns not in the schema are ignored (not monitored): is_fraud ({ReferencePath}).", warning.Message);
+        Assert.Equal($"Model {ModelName}: reference columns not in the schema are ignored (not monitored): is_fraud ({ReferencePath}).", warning.Message);
     }
 
     [Fact]
@@ -105,7 +87,7 @@ public sealed class LabelColumnTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "is_fraud"));
 
-        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: no label column 'is_fraud' (the model's label_column).", ex.Message);
+        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: no label column 'is_fraud' (the model's label_column).", ex.Message);
     }
 
     [Fact]
@@ -115,7 +97,7 @@ public sealed class LabelColumnTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "income"));
 
-        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: label column 'income' is a feature of the model; the label must be a column of its own.", ex.Message);
+        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: label column 'income' is a feature of the model; the label must be a column of its own.", ex.Message);
     }
 
     [Theory]
@@ -129,7 +111,7 @@ public sealed class LabelColumnTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "is_fraud"));
 
-        Assert.Equal($"Models '{_name}': reference data: {ReferencePath}: {problem}.", ex.Message);
+        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: {problem}.", ex.Message);
         Assert.IsType<ReferenceSchemaException>(ex.InnerException);
     }
 
@@ -143,15 +125,15 @@ public sealed class LabelColumnTests : IDisposable
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "is_fraud"));
 
         Assert.Equal(
-            $"Models '{_name}': reference data: {ReferencePath}: label column 'is_fraud' must hold 0/1 or true/false (a binary classifier's label) but {bad} of its 100 values do not (first at row {first}: 'no').",
+            $"Models '{ModelName}': reference data: {ReferencePath}: label column 'is_fraud' must hold 0/1 or true/false (a binary classifier's label) but {bad} of its 100 values do not (first at row {first}: 'no').",
             ex.Message);
     }
 
     [Fact]
     public void StartUp_LabelColumnWithoutReference_OptionsRefused()
     {
-        File.WriteAllBytes(ModelPath, Trained.Value.Model);
-        var factory = Factory(o => o.Models.Add(new ModelOptions { Name = _name, Path = ModelPath, LabelColumn = "is_fraud" }), null);
+        File.WriteAllBytes(ModelPath, SavedCreditRiskModel.Seed5.Bytes);
+        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath, LabelColumn = "is_fraud" }), AdminKey);
 
         var ex = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -165,7 +147,7 @@ public sealed class LabelColumnTests : IDisposable
         var client = Start(Reference(rows, "is_fraud", r => Inv(r.Label)), "is_fraud");
         var body = Reference(new CreditRiskGenerator(812).Generate(50), "is_fraud", _ => "maybe");
 
-        var put = await client.PutAsync($"/v1/models/{_name}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        var put = await client.PutAsync($"/v1/models/{ModelName}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
         var problem = await DriftWatchFactory.ReadProblemAsync(put);
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
@@ -179,7 +161,7 @@ public sealed class LabelColumnTests : IDisposable
         var client = Start(Reference(new CreditRiskGenerator(813).Generate(200), "is_fraud", r => Inv(r.Label)), "is_fraud");
         var body = Reference(new CreditRiskGenerator(814).Generate(50), "is_fraud", r => Inv(r.Label)).Replace("\n", ",1\n", StringComparison.Ordinal).Replace(",is_fraud,1\n", ",is_fraud,label\n", StringComparison.Ordinal);
 
-        var put = await client.PutAsync($"/v1/models/{_name}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        var put = await client.PutAsync($"/v1/models/{ModelName}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var ignored = JsonNode.Parse(await put.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["ignored_columns"]!.AsArray();
@@ -192,15 +174,15 @@ public sealed class LabelColumnTests : IDisposable
         var client = Start(Reference(new CreditRiskGenerator(815).Generate(300), "is_fraud", r => Inv(r.Label)), "is_fraud");
         File.WriteAllText(ReferencePath, Reference(new CreditRiskGenerator(816).Generate(400), "label", r => Inv(r.Label)));
 
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
         var problem = await DriftWatchFactory.ReadProblemAsync(response);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("reference", (string)problem["field"]!);
         Assert.Equal(
-            $"Model '{_name}' was not reloaded from '{ModelPath}': Models '{_name}': reference data: {ReferencePath}: no label column 'is_fraud' (the model's label_column). Version 1 is still served.",
+            $"Model '{ModelName}' was not reloaded from '{ModelPath}': Models '{ModelName}': reference data: {ReferencePath}: no label column 'is_fraud' (the model's label_column). Version 1 is still served.",
             (string)problem["detail"]!);
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_name}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
         Assert.Equal(300, (int)model["reference_rows"]!);
     }
 
@@ -208,13 +190,13 @@ public sealed class LabelColumnTests : IDisposable
     public async Task Reload_ValidReference_NewModelKeepsLabelColumn()
     {
         var factory = StartFactory(Reference(new CreditRiskGenerator(817).Generate(300), "is_fraud", r => Inv(r.Label)), "is_fraud", null);
-        var client = Client(factory);
+        var client = ModelFileHost.Client(factory, AdminKey);
         File.WriteAllText(ReferencePath, Reference(new CreditRiskGenerator(818).Generate(400), "is_fraud", r => Inv(r.Label)));
 
-        var response = await client.PostAsync($"/v1/models/{_name}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(factory.Services.GetRequiredService<ModelRegistry>().TryGetModel(_name, out var served));
+        Assert.True(factory.Services.GetRequiredService<ModelRegistry>().TryGetModel(ModelName, out var served));
         Assert.Equal("is_fraud", served.LabelColumn);
         Assert.Equal(400, served.Reference!.RowCount);
     }
@@ -236,48 +218,19 @@ public sealed class LabelColumnTests : IDisposable
     private async Task<LabelFreeSnapshot?> EvaluateAsync(string reference, string? labelColumn, IReadOnlyList<CreditRiskRow> traffic, ILoggerProvider? logs)
     {
         var factory = StartFactory(reference, labelColumn, logs);
-        var client = Client(factory);
-        var response = await client.PostAsync($"/v1/models/{_name}/predict", DriftWatchFactory.Json(DriftService.Body(traffic)), TestContext.Current.CancellationToken);
+        var client = ModelFileHost.Client(factory, AdminKey);
+        var response = await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json(DriftService.Body(traffic)), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var monitors = factory.Services.GetServices<IPredictionObserverFactory>().OfType<LabelFreeMonitorFactory>().Single();
-        return monitors.Find(_name)!.EvaluateNow();
+        return monitors.Find(ModelName)!.EvaluateNow();
     }
 
-    private HttpClient Start(string reference, string? labelColumn) => Client(StartFactory(reference, labelColumn, null));
+    private HttpClient Start(string reference, string? labelColumn) => ModelFileHost.Client(StartFactory(reference, labelColumn, null), AdminKey);
 
     private DriftWatchFactory StartFactory(string reference, string? labelColumn, ILoggerProvider? logs)
     {
-        File.WriteAllBytes(ModelPath, Trained.Value.Model);
-        new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(ModelPath));
+        SavedCreditRiskModel.Seed5.Write(ModelPath);
         File.WriteAllText(ReferencePath, reference);
-        return Factory(o => o.Models.Add(new ModelOptions { Name = _name, Path = ModelPath, Reference = ReferencePath, LabelColumn = labelColumn }), logs);
-    }
-
-    private DriftWatchFactory Factory(Action<DriftWatchOptions> model, ILoggerProvider? logs)
-    {
-        var factory = new DriftWatchFactory
-        {
-            Configure = o =>
-            {
-                model(o);
-                o.Security.AdminKeys.Add(AdminKey);
-            },
-            ExtraServices = services =>
-            {
-                if (logs is not null)
-                {
-                    services.AddSingleton(logs);
-                }
-            },
-        };
-        _factories.Add(factory);
-        return factory;
-    }
-
-    private static HttpClient Client(DriftWatchFactory factory)
-    {
-        var client = factory.CreateClient();
-        DriftWatchFactory.Authorize(client, AdminKey);
-        return client;
+        return _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath, Reference = ReferencePath, LabelColumn = labelColumn }), AdminKey, logs);
     }
 }
