@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using DriftWatch.AspNetCore.Tests;
 using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Models;
-using Microsoft.ML;
 using Parquet;
 using Parquet.Schema;
 
@@ -12,15 +12,6 @@ namespace DriftWatch.Cli.Tests.Serve;
 /// <summary><c>driftwatch serve --config</c> with a model whose reference file does not fit its schema: one line on stderr, exit code 2.</summary>
 public sealed class ServeReferenceTests : IDisposable
 {
-    private static readonly Lazy<(byte[] Model, ModelSchema Schema)> Trained = new(() =>
-    {
-        var served = CreditRiskModel.Create(seed: 5, rows: 2_000);
-        var (transformer, inputSchema) = ((MLNetModel)served.Model).Export();
-        using var stream = new MemoryStream();
-        new MLContext(seed: 1).Model.Save(transformer, inputSchema, stream);
-        return (stream.ToArray(), served.Model.Schema);
-    });
-
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("driftwatch-serve-ref-");
 
     public void Dispose() => _dir.Delete(recursive: true);
@@ -125,8 +116,7 @@ public sealed class ServeReferenceTests : IDisposable
     private string WriteConfig(string reference, string? labelColumn = null)
     {
         var model = Path.Combine(_dir.FullName, "model.zip");
-        File.WriteAllBytes(model, Trained.Value.Model);
-        new ModelSchemaFile(string.Empty, "1", ModelTask.BinaryClassification, Trained.Value.Schema, null, null).Write(ModelSchemaFile.PathFor(model));
+        SavedCreditRiskModel.Seed5.Write(model);
         var config = Path.Combine(_dir.FullName, "driftwatch.yaml");
         File.WriteAllText(config, $"""
             models:
