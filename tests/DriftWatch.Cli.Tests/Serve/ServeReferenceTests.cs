@@ -22,10 +22,8 @@ public sealed class ServeReferenceTests : IDisposable
         var reference = Path.Combine(_dir.FullName, "reference.csv");
         File.WriteAllText(reference, Csv(new CreditRiskGenerator(701).Generate(300), (row, income) => row is 6 or 120 ? "12k" : income));
 
-        var (code, errors) = await RunAsync(reference);
+        var line = await RunRefusedAsync(reference);
 
-        Assert.Equal(2, code);
-        var line = Assert.Single(errors);
         Assert.Equal($"driftwatch: Models 'scorer': reference data: {reference}: column 'income' is a numeric feature but 2 of its 300 values are not numbers (first at row 7: '12k').", line);
     }
 
@@ -35,10 +33,8 @@ public sealed class ServeReferenceTests : IDisposable
         var reference = Path.Combine(_dir.FullName, "reference.parquet");
         await WriteParquetAsync(reference, new CreditRiskGenerator(702).Generate(300), without: "loan_amount");
 
-        var (code, errors) = await RunAsync(reference);
+        var line = await RunRefusedAsync(reference);
 
-        Assert.Equal(2, code);
-        var line = Assert.Single(errors);
         Assert.Equal($"driftwatch: Models 'scorer': reference data: {reference}: no column 'loan_amount' (a numeric feature of the model).", line);
     }
 
@@ -65,10 +61,8 @@ public sealed class ServeReferenceTests : IDisposable
         lines[3] = lines[3][..lines[3].LastIndexOf(',')] + ",yes";
         File.WriteAllText(reference, string.Join('\n', lines));
 
-        var (code, errors) = await RunAsync(reference, labelColumn: "is_fraud");
+        var line = await RunRefusedAsync(reference, labelColumn: "is_fraud");
 
-        Assert.Equal(2, code);
-        var line = Assert.Single(errors);
         Assert.Equal($"driftwatch: Models 'scorer': reference data: {reference}: label column 'is_fraud' must hold 0/1 or true/false (a binary classifier's label) but 1 of its 300 values do not (first at row 3: 'yes').", line);
     }
 
@@ -105,12 +99,14 @@ public sealed class ServeReferenceTests : IDisposable
         await group.WriteAsync(fields[^1], rows.Select(r => r.DeviceType).ToArray());
     }
 
-    private async Task<(int ExitCode, IReadOnlyList<string> Errors)> RunAsync(string reference, string? labelColumn = null)
+    /// <summary>Runs <c>driftwatch serve</c> on the reference, expecting exit code 2, and returns its one line on stderr.</summary>
+    private async Task<string> RunRefusedAsync(string reference, string? labelColumn = null)
     {
         using var serve = ServeProcess.Start(_dir.FullName, new Dictionary<string, string>(), config: WriteConfig(reference, labelColumn));
-        var result = await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
-        Assert.True(result.ExitCode != 0, $"driftwatch serve started with a bad reference; its last output:\n{serve.OutputTail}");
-        return result;
+        var (code, errors) = await serve.WaitForExitAsync(TestContext.Current.CancellationToken);
+        Assert.True(code != 0, $"driftwatch serve started with a bad reference; its last output:\n{serve.OutputTail}");
+        Assert.Equal(2, code);
+        return Assert.Single(errors);
     }
 
     private string WriteConfig(string reference, string? labelColumn = null)
