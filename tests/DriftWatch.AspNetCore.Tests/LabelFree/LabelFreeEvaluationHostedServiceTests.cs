@@ -1,41 +1,36 @@
-using System.Diagnostics.Metrics;
 using DriftWatch.AspNetCore.Monitoring;
+using DriftWatch.AspNetCore.Tests.Monitoring;
 using DriftWatch.Monitoring;
 using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Monitoring;
-using DriftWatch.Serving.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace DriftWatch.AspNetCore.Tests.LabelFree;
 
 /// <summary>The label-free evaluation timer on its own: failures are caught, counted and logged, and never stop it.</summary>
-public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
+public sealed class LabelFreeEvaluationHostedServiceTests : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
     private static readonly ServedModel Good = CreditRiskModel.Create(seed: 3, rows: 1_000);
 
-    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly EvaluationServiceFixture _fixture = new();
     private readonly ListLogger _logger = new();
     private readonly LabelFreeMonitorFactory _factory;
     private readonly LabelFreeEvaluationHostedService _service;
 
     public LabelFreeEvaluationHostedServiceTests()
     {
-        _factory = new LabelFreeMonitorFactory(_services.GetRequiredService<IMeterFactory>());
+        _factory = new LabelFreeMonitorFactory(_fixture.MeterFactory);
         _service = new LabelFreeEvaluationHostedService(
-            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, _logger);
+            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _fixture.Time, _logger);
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
         _service.Dispose();
-        _services.Dispose();
+        await _fixture.DisposeAsync();
     }
 
     [Fact]
@@ -46,7 +41,7 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
         var bad = Observe(broken, 200);
         await _service.StartAsync(TestContext.Current.CancellationToken);
 
-        _time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
 
         Assert.Equal(1, _service.Failures);
         Assert.Equal(1, _service.Runs);
@@ -57,7 +52,7 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
         Assert.IsType<InvalidOperationException>(entry.Exception);
         Assert.Contains("ThrowingModel", entry.Message, StringComparison.Ordinal);
 
-        _time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
 
         Assert.Equal(2, _service.Failures);
         Assert.Equal(2, _service.Runs);
@@ -66,44 +61,39 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
     }
 
     [Fact]
-    public async Task EvaluateNow_MonitorThrows_CountedInMonitorErrorsMetric()
+    public void EvaluateNow_MonitorThrows_CountedInMonitorErrorsMetric()
     {
-        var measurements = new List<(long Value, string? Model, string? Observer)>();
-        using var listener = ListenToMonitorErrors(measurements);
-        // The metrics only read the writer's counters; the store is never opened.
-        await using var store = SqlPredictionStore.CreateSqlite(Path.Combine(Path.GetTempPath(), "driftwatch-unused.db"));
-        using var service = ServiceWithMetrics(store);
+        using var listener = _fixture.ListenToMonitorErrors();
+        using var service = ServiceWithMetrics();
         Observe(new ServedModel(new ThrowingModel(Good.Model), Good.Reference, "test"), 200);
         Observe(Good, 200);
 
         Assert.True(service.EvaluateNow());
 
-        Assert.Equal([(1L, "ThrowingModel", "label-free")], measurements);
+        Assert.Equal([(1L, "ThrowingModel", "label-free")], listener.Measurements);
     }
 
     [Fact]
     public async Task Timer_MonitorThrowsThenFaultClears_CountedOncePerFailedTickAndNextTickPublishes()
     {
-        var measurements = new List<(long Value, string? Model, string? Observer)>();
-        using var listener = ListenToMonitorErrors(measurements);
-        await using var store = SqlPredictionStore.CreateSqlite(Path.Combine(Path.GetTempPath(), "driftwatch-unused.db"));
-        using var service = ServiceWithMetrics(store);
+        using var listener = _fixture.ListenToMonitorErrors();
+        using var service = ServiceWithMetrics();
         var model = new ThrowingModel(Good.Model);
         var monitor = Observe(new ServedModel(model, Good.Reference, "test"), 200);
         await service.StartAsync(TestContext.Current.CancellationToken);
 
-        _time.Advance(Interval);
-        _time.Advance(Interval);
-        _time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
 
-        Assert.Equal([(1L, "ThrowingModel", "label-free"), (1L, "ThrowingModel", "label-free"), (1L, "ThrowingModel", "label-free")], measurements);
+        Assert.Equal([(1L, "ThrowingModel", "label-free"), (1L, "ThrowingModel", "label-free"), (1L, "ThrowingModel", "label-free")], listener.Measurements);
         Assert.Null(monitor.Latest);
         Assert.Equal(3, _logger.Entries.Count(e => e.Level == LogLevel.Error && e.Message.Contains("model ThrowingModel failed", StringComparison.Ordinal)));
 
         model.Broken = false;
-        _time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
 
-        Assert.Equal(3, measurements.Count);
+        Assert.Equal(3, listener.Measurements.Count);
         Assert.Equal(3, service.Failures);
         Assert.Equal(1, monitor.Evaluations);
         Assert.Equal(200, monitor.Latest!.Rows);
@@ -115,7 +105,7 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
     {
         var logger = new ListLogger { Throws = true };
         using var service = new LabelFreeEvaluationHostedService(
-            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, logger);
+            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _fixture.Time, logger);
         Observe(new ServedModel(new ThrowingModel(Good.Model), Good.Reference, "test"), 200);
         var good = Observe(Good, 200);
 
@@ -132,10 +122,10 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
     {
         var good = Observe(Good, 100);
         await _service.StartAsync(TestContext.Current.CancellationToken);
-        _time.Advance(Interval);
+        _fixture.Time.Advance(Interval);
 
         await _service.StopAsync(TestContext.Current.CancellationToken);
-        _time.Advance(Interval * 3);
+        _fixture.Time.Advance(Interval * 3);
 
         Assert.Equal(1, _service.Runs);
         Assert.Equal(1, good.Evaluations);
@@ -153,45 +143,9 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IDisposable
         Assert.Equal(0, _service.Failures);
     }
 
-    private MeterListener ListenToMonitorErrors(List<(long Value, string? Model, string? Observer)> measurements)
-    {
-        var meterFactory = _services.GetRequiredService<IMeterFactory>();
-        var listener = new MeterListener();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            // Only this test's meters: other tests in the process record on their own.
-            if (instrument.Name == "driftwatch.monitor.errors" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
-        {
-            string? model = null, observer = null;
-            foreach (var tag in tags)
-            {
-                model = tag.Key == "model" ? tag.Value as string : model;
-                observer = tag.Key == "observer" ? tag.Value as string : observer;
-            }
-
-            lock (measurements)
-            {
-                measurements.Add((value, model, observer));
-            }
-        });
-        listener.Start();
-        return listener;
-    }
-
-    /// <summary>The service with the instruments of <see cref="DriftWatchMetrics"/>; the metrics only read the writer's
-    /// counters, so the store is never opened.</summary>
-    private LabelFreeEvaluationHostedService ServiceWithMetrics(SqlPredictionStore store)
-    {
-        var writer = new PredictionWriter(store, 10, NullLogger.Instance, _time);
-        var metrics = new DriftWatchMetrics(_services.GetRequiredService<IMeterFactory>(), new ModelRegistry(), writer);
-        return new LabelFreeEvaluationHostedService(
-            [_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _time, _logger, metrics);
-    }
+    /// <summary>The service with the instruments of <see cref="DriftWatchMetrics"/>.</summary>
+    private LabelFreeEvaluationHostedService ServiceWithMetrics() =>
+        new([_factory], Options.Create(new DriftMonitorOptions { EvaluationInterval = Interval }), _fixture.Time, _logger, _fixture.Metrics());
 
     private LabelFreeMonitor Observe(ServedModel served, int count)
     {
