@@ -26,32 +26,16 @@ public sealed class DriftEvaluationFailureTests : IDisposable
 
     private readonly FailingDriftClock _clock = new(new FakeTimeProvider(Start));
     private readonly RecordingLoggerProvider _logs = new();
-    private readonly DriftWatchFactory _factory;
-    private readonly HttpClient _client;
+    private readonly ClockedHost _host;
 
-    public DriftEvaluationFailureTests()
-    {
-        _factory = new DriftWatchFactory
+    public DriftEvaluationFailureTests() =>
+        _host = new ClockedHost(_clock, Interval, services =>
         {
-            ExtraServices = services =>
-            {
-                services.AddSingleton<TimeProvider>(_clock);
-                services.AddSingleton<ILoggerProvider>(_logs);
-                services.Configure<DriftMonitorOptions>(o =>
-                {
-                    o.EvaluationInterval = Interval;
-                    o.MinimumRows = 100;
-                });
-            },
-        };
-        _client = _factory.CreateClient();
-    }
+            services.AddSingleton<ILoggerProvider>(_logs);
+            services.Configure<DriftMonitorOptions>(o => o.MinimumRows = 100);
+        });
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Timer_EvaluationsThrow_CountedLoggedServingGoesOnAndRecoveryPublishes()
@@ -116,8 +100,8 @@ public sealed class DriftEvaluationFailureTests : IDisposable
         await PredictAsync(300, seed: 4);
         _clock.Failing = true;
 
-        var response = await _client.GetAsync("/v1/models/credit-risk/drift", TestContext.Current.CancellationToken);
-        var html = await _client.GetAsync("/v1/models/credit-risk/drift?format=html", TestContext.Current.CancellationToken);
+        var response = await _host.Client.GetAsync("/v1/models/credit-risk/drift", TestContext.Current.CancellationToken);
+        var html = await _host.Client.GetAsync("/v1/models/credit-risk/drift?format=html", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, html.StatusCode);
@@ -137,7 +121,7 @@ public sealed class DriftEvaluationFailureTests : IDisposable
 
     private DriftMonitor Monitor()
     {
-        Assert.True(_factory.Services.GetRequiredService<Serving.Monitoring.DriftMonitorRegistry>().TryGetMonitor("credit-risk", out var monitor));
+        Assert.True(_host.Factory.Services.GetRequiredService<Serving.Monitoring.DriftMonitorRegistry>().TryGetMonitor("credit-risk", out var monitor));
         return monitor;
     }
 
@@ -147,7 +131,7 @@ public sealed class DriftEvaluationFailureTests : IDisposable
     /// <summary>Predicts the rows; any status but 200 fails the test (serving must go on while evaluations fail).</summary>
     private async Task PredictAsync(int rows, int seed)
     {
-        var response = await _client.PostAsync(
+        var response = await _host.Client.PostAsync(
             "/v1/models/credit-risk/predict",
             DriftWatchFactory.Json(DriftService.Body(new CreditRiskGenerator(seed).Generate(rows))),
             TestContext.Current.CancellationToken);
@@ -156,7 +140,7 @@ public sealed class DriftEvaluationFailureTests : IDisposable
 
     private async Task<JsonObject> DriftAsync()
     {
-        var response = await _client.GetAsync("/v1/models/credit-risk/drift", TestContext.Current.CancellationToken);
+        var response = await _host.Client.GetAsync("/v1/models/credit-risk/drift", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
     }
@@ -164,7 +148,7 @@ public sealed class DriftEvaluationFailureTests : IDisposable
     /// <summary>Scrapes <c>/metrics</c> and reads the drift observer's error counter (0 while the series is absent).</summary>
     private async Task<long> DriftErrorsAsync()
     {
-        var response = await _client.GetAsync("/metrics", TestContext.Current.CancellationToken);
+        var response = await _host.Client.GetAsync("/metrics", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var line = (await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))
             .Split('\n')

@@ -1,7 +1,6 @@
 using System.Globalization;
 using DriftWatch.AspNetCore.Tests.Monitoring;
 using DriftWatch.Monitoring;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace DriftWatch.AspNetCore.Tests.LabelFree;
@@ -12,22 +11,21 @@ public sealed class LabelFreeMetricsTests : IAsyncLifetime
 {
     private const string Tags = "{model=\"credit-risk\",model_version=\"1\"}";
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly DriftWatchFactory _factory;
+    private readonly ClockedHost _host;
     private string _metrics = string.Empty;
 
-    public LabelFreeMetricsTests() =>
-        _factory = new DriftWatchFactory { ExtraServices = services => services.AddSingleton<TimeProvider>(_time) };
+    public LabelFreeMetricsTests() => _host = new ClockedHost(_time);
 
     public async ValueTask InitializeAsync()
     {
-        var client = _factory.CreateClient();
+        var client = _host.Client;
         var random = new Random(5);
         for (var request = 0; request < 3; request++)
         {
             var instances = Enumerable.Range(0, 40).Select(_ => DriftWatchFactory.Instance(
                 age: 25 + random.Next(40),
                 income: (20_000 + random.Next(80_000)).ToString(CultureInfo.InvariantCulture))).ToArray();
-            await _factory.PredictIdsAsync(client, instances);
+            await _host.Factory.PredictIdsAsync(client, instances);
         }
 
         // One tick of the evaluation timer (the drift interval, 15 s by default) evaluates the window; the scrape only reads it.
@@ -37,7 +35,7 @@ public sealed class LabelFreeMetricsTests : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        _factory.Dispose();
+        _host.Dispose();
         return ValueTask.CompletedTask;
     }
 

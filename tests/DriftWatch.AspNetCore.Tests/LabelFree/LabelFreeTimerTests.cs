@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DriftWatch.AspNetCore.Monitoring;
 using DriftWatch.AspNetCore.Tests.Drift;
+using DriftWatch.AspNetCore.Tests.Monitoring;
 using DriftWatch.Monitoring;
 using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Monitoring;
@@ -23,27 +24,11 @@ public sealed class LabelFreeTimerTests : IDisposable
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
 
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly DriftWatchFactory _factory;
-    private readonly HttpClient _client;
+    private readonly ClockedHost _host;
 
-    public LabelFreeTimerTests()
-    {
-        _factory = new DriftWatchFactory
-        {
-            ExtraServices = services =>
-            {
-                services.AddSingleton<TimeProvider>(_time);
-                services.Configure<DriftMonitorOptions>(o => o.EvaluationInterval = Interval);
-            },
-        };
-        _client = _factory.CreateClient();
-    }
+    public LabelFreeTimerTests() => _host = new ClockedHost(_time, Interval);
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Scrape_BeforeFirstTick_DoesNotEvaluateOrExportEstimates()
@@ -56,7 +41,7 @@ public sealed class LabelFreeTimerTests : IDisposable
         Assert.Equal(0, monitor.Evaluations);
         Assert.Null(monitor.Latest);
         Assert.DoesNotContain(Estimated, metrics, StringComparison.Ordinal);
-        var drift = JsonNode.Parse(await _client.GetStringAsync("/v1/models/credit-risk/drift", TestContext.Current.CancellationToken))!.AsObject();
+        var drift = JsonNode.Parse(await _host.Client.GetStringAsync("/v1/models/credit-risk/drift", TestContext.Current.CancellationToken))!.AsObject();
         Assert.True(drift.ContainsKey("label_free"));
         Assert.Null(drift["label_free"]);
     }
@@ -123,9 +108,9 @@ public sealed class LabelFreeTimerTests : IDisposable
         _time.Advance(Interval);
         var accuracy = Monitor().Latest!.Estimate![Quality.CbpeMetric.Accuracy];
 
-        var overview = JsonNode.Parse(await _client.GetStringAsync("/v1/overview", TestContext.Current.CancellationToken))!;
-        var page = await _client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        var response = await _client.GetAsync("/v1/models/credit-risk/drift?format=html", TestContext.Current.CancellationToken);
+        var overview = JsonNode.Parse(await _host.Client.GetStringAsync("/v1/overview", TestContext.Current.CancellationToken))!;
+        var page = await _host.Client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var response = await _host.Client.GetAsync("/v1/models/credit-risk/drift?format=html", TestContext.Current.CancellationToken);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         var shown = accuracy.Value.ToString("0.000", CultureInfo.InvariantCulture);
@@ -139,14 +124,14 @@ public sealed class LabelFreeTimerTests : IDisposable
     }
 
     private LabelFreeMonitor Monitor() =>
-        _factory.Services.GetServices<IPredictionObserverFactory>().OfType<LabelFreeMonitorFactory>().Single().Find("credit-risk")!;
+        _host.Factory.Services.GetServices<IPredictionObserverFactory>().OfType<LabelFreeMonitorFactory>().Single().Find("credit-risk")!;
 
     private LabelFreeEvaluationHostedService HostedService() =>
-        _factory.Services.GetServices<IHostedService>().OfType<LabelFreeEvaluationHostedService>().Single();
+        _host.Factory.Services.GetServices<IHostedService>().OfType<LabelFreeEvaluationHostedService>().Single();
 
     private async Task PredictAsync(int rows)
     {
-        var response = await _client.PostAsync(
+        var response = await _host.Client.PostAsync(
             "/v1/models/credit-risk/predict",
             DriftWatchFactory.Json(DriftService.Body(new CreditRiskGenerator(rows).Generate(rows))),
             TestContext.Current.CancellationToken);
@@ -160,13 +145,13 @@ public sealed class LabelFreeTimerTests : IDisposable
         var metrics = string.Empty;
         for (var i = 0; i < 3; i++)
         {
-            metrics = await _client.GetStringAsync("/metrics", token);
+            metrics = await _host.Client.GetStringAsync("/metrics", token);
         }
 
-        (await _client.GetAsync("/v1/models/credit-risk/drift", token)).EnsureSuccessStatusCode();
-        (await _client.GetAsync("/v1/models/credit-risk/drift?format=html", token)).EnsureSuccessStatusCode();
-        (await _client.GetAsync("/v1/overview", token)).EnsureSuccessStatusCode();
-        (await _client.GetAsync("/", token)).EnsureSuccessStatusCode();
+        (await _host.Client.GetAsync("/v1/models/credit-risk/drift", token)).EnsureSuccessStatusCode();
+        (await _host.Client.GetAsync("/v1/models/credit-risk/drift?format=html", token)).EnsureSuccessStatusCode();
+        (await _host.Client.GetAsync("/v1/overview", token)).EnsureSuccessStatusCode();
+        (await _host.Client.GetAsync("/", token)).EnsureSuccessStatusCode();
         return metrics;
     }
 }
