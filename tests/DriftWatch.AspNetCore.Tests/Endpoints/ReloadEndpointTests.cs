@@ -17,10 +17,6 @@ public sealed class ReloadEndpointTests : IDisposable
 
     private static SavedCreditRiskModel First => SavedCreditRiskModel.Seed5;
 
-    private string ModelName => _host.Name;
-
-    private string ModelPath => _host.ModelPath;
-
     public void Dispose() => _host.Dispose();
 
     [Fact]
@@ -115,13 +111,13 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start();
         var before = await ScoreAsync(client);
-        File.WriteAllBytes(ModelPath, [0x50, 0x4b, 1, 2, 3]);
+        File.WriteAllBytes(_host.ModelPath, [0x50, 0x4b, 1, 2, 3]);
 
         var reload = await ReloadAsync(client);
 
         Assert.Equal(HttpStatusCode.Conflict, reload.Status);
         Assert.Equal("path", (string)reload.Body["field"]!);
-        Assert.Contains(ModelPath, (string)reload.Body["detail"]!, StringComparison.Ordinal);
+        Assert.Contains(_host.ModelPath, (string)reload.Body["detail"]!, StringComparison.Ordinal);
         Assert.Equal(before, await ScoreAsync(client));
     }
 
@@ -129,12 +125,12 @@ public sealed class ReloadEndpointTests : IDisposable
     public async Task Reload_FileDeleted_409NamingFile()
     {
         var client = Start();
-        File.Delete(ModelPath);
+        File.Delete(_host.ModelPath);
 
         var reload = await ReloadAsync(client);
 
         Assert.Equal(HttpStatusCode.Conflict, reload.Status);
-        Assert.Contains($"'{ModelPath}' does not exist", (string)reload.Body["detail"]!, StringComparison.Ordinal);
+        Assert.Contains($"'{_host.ModelPath}' does not exist", (string)reload.Body["detail"]!, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -174,7 +170,7 @@ public sealed class ReloadEndpointTests : IDisposable
             client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", authorization);
         }
 
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Authorization", (string)(await DriftWatchFactory.ReadProblemAsync(response))["field"]!);
@@ -185,7 +181,7 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start(adminKey: false);
 
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
@@ -202,7 +198,7 @@ public sealed class ReloadEndpointTests : IDisposable
         {
             while (!done.IsCancellationRequested)
             {
-                var response = await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()},{DriftWatchFactory.Instance(age: 63)}]}}"), ct);
+                var response = await client.PostAsync($"/v1/models/{_host.Name}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()},{DriftWatchFactory.Instance(age: 63)}]}}"), ct);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     var failure = $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}";
@@ -247,54 +243,54 @@ public sealed class ReloadEndpointTests : IDisposable
     {
         var client = Start();
         var ct = TestContext.Current.CancellationToken;
-        var predicted = JsonNode.Parse(await (await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()}]}}"), ct)).Content.ReadAsStringAsync(ct))!;
+        var predicted = JsonNode.Parse(await (await client.PostAsync($"/v1/models/{_host.Name}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance()}]}}"), ct)).Content.ReadAsStringAsync(ct))!;
         var id = (string)predicted["predictions"]![0]!["id"]!;
         Replace(Second.Value.Bytes);
         var version = (string)(await ReloadAsync(client)).Body["version"]!;
 
-        var feedback = await client.PostAsync($"/v1/models/{ModelName}/feedback", DriftWatchFactory.Json($"{{\"feedback\":[{{\"id\":\"{id}\",\"actual\":1}}]}}"), ct);
+        var feedback = await client.PostAsync($"/v1/models/{_host.Name}/feedback", DriftWatchFactory.Json($"{{\"feedback\":[{{\"id\":\"{id}\",\"actual\":1}}]}}"), ct);
         var metrics = await client.GetStringAsync("/metrics", ct);
 
         Assert.Equal(HttpStatusCode.OK, feedback.StatusCode);
         Assert.Equal("stored", (string)JsonNode.Parse(await feedback.Content.ReadAsStringAsync(ct))!["feedback"]![0]!["status"]!);
-        var labelled = metrics.Split('\n').Where(l => l.StartsWith("driftwatch_labelled_predictions_total{", StringComparison.Ordinal) && l.Contains($"model=\"{ModelName}\"", StringComparison.Ordinal)).ToArray();
+        var labelled = metrics.Split('\n').Where(l => l.StartsWith("driftwatch_labelled_predictions_total{", StringComparison.Ordinal) && l.Contains($"model=\"{_host.Name}\"", StringComparison.Ordinal)).ToArray();
         Assert.Equal(2, labelled.Length);
         Assert.All(labelled, l => Assert.Contains($"model_version=\"{version}\"", l, StringComparison.Ordinal));
         Assert.All(labelled, l => Assert.EndsWith(" 0", l, StringComparison.Ordinal));
-        Assert.Contains($"driftwatch_feedback_total{{model=\"{ModelName}\",model_version=\"{version}\",status=\"stored\"}} 1", metrics, StringComparison.Ordinal);
+        Assert.Contains($"driftwatch_feedback_total{{model=\"{_host.Name}\",model_version=\"{version}\",status=\"stored\"}} 1", metrics, StringComparison.Ordinal);
     }
 
     private HttpClient Start(bool adminKey = true)
     {
         Replace(First.Bytes);
-        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath }), adminKey ? AdminKey : null);
+        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = _host.Name, Path = _host.ModelPath }), adminKey ? AdminKey : null);
         return ModelFileHost.Client(factory, AdminKey);
     }
 
     /// <summary>Writes a model file and its schema file beside it, each by an atomic rename (as a deployment should).</summary>
     private void Replace(byte[] model, string version = "1", ModelSchema? features = null, ModelTask task = ModelTask.BinaryClassification)
     {
-        var schema = ModelSchemaFile.PathFor(ModelPath);
+        var schema = ModelSchemaFile.PathFor(_host.ModelPath);
         new ModelSchemaFile(string.Empty, version, task, features ?? First.Schema, null, null).Write(schema + ".tmp");
-        File.WriteAllBytes(ModelPath + ".tmp", model);
+        File.WriteAllBytes(_host.ModelPath + ".tmp", model);
         File.Move(schema + ".tmp", schema, overwrite: true);
-        File.Move(ModelPath + ".tmp", ModelPath, overwrite: true);
+        File.Move(_host.ModelPath + ".tmp", _host.ModelPath, overwrite: true);
     }
 
     private async Task<(HttpStatusCode Status, JsonObject Body)> ReloadAsync(HttpClient client)
     {
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.AsObject();
         return (response.StatusCode, body);
     }
 
     private async Task<double> ScoreAsync(HttpClient client)
     {
-        var response = await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance(age: 29, income: "31000")}]}}"), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/predict", DriftWatchFactory.Json($"{{\"instances\":[{DriftWatchFactory.Instance(age: 29, income: "31000")}]}}"), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return (double)JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["predictions"]![0]!["score"]!;
     }
 
     private async Task<string> VersionAsync(HttpClient client) =>
-        (string)JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!["version"]!;
+        (string)JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_host.Name}", TestContext.Current.CancellationToken))!["version"]!;
 }

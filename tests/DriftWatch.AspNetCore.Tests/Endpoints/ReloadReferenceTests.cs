@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using DriftWatch.AspNetCore.Configuration;
 using DriftWatch.Serving.Generation;
 using DriftWatch.Serving.Models;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace DriftWatch.AspNetCore.Tests.Endpoints;
@@ -17,29 +16,23 @@ public sealed class ReloadReferenceTests : IDisposable
 
     private readonly ModelFileHost _host = new("driftwatch-refcheck-", "scorer");
 
-    private string ModelName => _host.Name;
-
-    private string ModelPath => _host.ModelPath;
-
-    private string ReferencePath => _host.ReferencePath;
-
     public void Dispose() => _host.Dispose();
 
     [Fact]
     public async Task Reload_ReferenceWithTextInNumericColumn_409AndOldModelAndReferenceKept()
     {
         var client = Start(Reference(500, seed: 601));
-        File.WriteAllText(ReferencePath, Reference(600, seed: 602, badRow: 4));
+        File.WriteAllText(_host.ReferencePath, Reference(600, seed: 602, badRow: 4));
 
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
         var problem = await DriftWatchFactory.ReadProblemAsync(response);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("reference", (string)problem["field"]!);
         Assert.Equal(
-            $"Model '{ModelName}' was not reloaded from '{ModelPath}': Models '{ModelName}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 600 values are not numbers (first at row 5: 'n/a'). Version 1 is still served.",
+            $"Model '{_host.Name}' was not reloaded from '{_host.ModelPath}': Models '{_host.Name}': reference data: {_host.ReferencePath}: column 'income' is a numeric feature but 1 of its 600 values are not numbers (first at row 5: 'n/a'). Version 1 is still served.",
             (string)problem["detail"]!);
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_host.Name}", TestContext.Current.CancellationToken))!;
         Assert.Equal("1", (string)model["version"]!);
         Assert.Equal(500, (int)model["reference_rows"]!);
     }
@@ -48,12 +41,12 @@ public sealed class ReloadReferenceTests : IDisposable
     public async Task Reload_ValidReferenceChanged_Reloaded()
     {
         var client = Start(Reference(500, seed: 603));
-        File.WriteAllText(ReferencePath, Reference(700, seed: 604));
+        File.WriteAllText(_host.ReferencePath, Reference(700, seed: 604));
 
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_host.Name}", TestContext.Current.CancellationToken))!;
         Assert.Equal(700, (int)model["reference_rows"]!);
     }
 
@@ -64,7 +57,7 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv));
 
-        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: no column 'device_type' (a categorical feature of the model).", ex.Message);
+        Assert.Equal($"Models '{_host.Name}': reference data: {_host.ReferencePath}: no column 'device_type' (a categorical feature of the model).", ex.Message);
         Assert.IsType<ReferenceSchemaException>(ex.InnerException);
     }
 
@@ -75,7 +68,7 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, schemaFile: false));
 
-        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: column 'income' is a numeric feature but 1 of its 100 values are not numbers (first at row 1: 'n/a').", ex.Message);
+        Assert.Equal($"Models '{_host.Name}': reference data: {_host.ReferencePath}: column 'income' is a numeric feature but 1 of its 100 values are not numbers (first at row 1: 'n/a').", ex.Message);
     }
 
     [Fact]
@@ -85,7 +78,7 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, schemaFile: false));
 
-        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: no column 'loan_amount' (a numeric feature of the model).", ex.Message);
+        Assert.Equal($"Models '{_host.Name}': reference data: {_host.ReferencePath}: no column 'loan_amount' (a numeric feature of the model).", ex.Message);
     }
 
     [Fact]
@@ -93,7 +86,7 @@ public sealed class ReloadReferenceTests : IDisposable
     {
         var client = Start(Reference(300, seed: 608), schemaFile: false);
 
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_host.Name}", TestContext.Current.CancellationToken))!;
 
         Assert.Equal(300, (int)model["reference_rows"]!);
         var kinds = model["features"]!.AsArray().ToDictionary(f => (string)f!["name"]!, f => (string)f!["type"]!);
@@ -108,9 +101,9 @@ public sealed class ReloadReferenceTests : IDisposable
 
         var client = Start(csv, logs: logs);
 
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/v1/models/{_host.Name}", TestContext.Current.CancellationToken)).StatusCode);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("ignored", StringComparison.Ordinal));
-        Assert.Equal($"Model {ModelName}: reference columns not in the schema are ignored (not monitored): branch ({ReferencePath}).", warning.Message);
+        Assert.Equal($"Model {_host.Name}: reference columns not in the schema are ignored (not monitored): branch ({_host.ReferencePath}).", warning.Message);
     }
 
     private static string Reference(int rows, int seed, int badRow = -1)
@@ -129,9 +122,9 @@ public sealed class ReloadReferenceTests : IDisposable
 
     private HttpClient Start(string reference, bool schemaFile = true, ILoggerProvider? logs = null)
     {
-        SavedCreditRiskModel.Seed5.Write(ModelPath, schemaFile);
-        File.WriteAllText(ReferencePath, reference);
-        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath, Reference = ReferencePath }), AdminKey, logs);
+        SavedCreditRiskModel.Seed5.Write(_host.ModelPath, schemaFile);
+        File.WriteAllText(_host.ReferencePath, reference);
+        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = _host.Name, Path = _host.ModelPath, Reference = _host.ReferencePath }), AdminKey, logs);
         return ModelFileHost.Client(factory, AdminKey);
     }
 }

@@ -23,12 +23,6 @@ public sealed class LabelColumnTests : IDisposable
 
     private readonly ModelFileHost _host = new("driftwatch-labelcol-", "fraud");
 
-    private string ModelName => _host.Name;
-
-    private string ModelPath => _host.ModelPath;
-
-    private string ReferencePath => _host.ReferencePath;
-
     public void Dispose() => _host.Dispose();
 
     [Fact]
@@ -77,7 +71,7 @@ public sealed class LabelColumnTests : IDisposable
         Assert.NotNull(snapshot);
         Assert.Null(snapshot.Estimate);
         var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("ignored", StringComparison.Ordinal));
-        Assert.Equal($"Model {ModelName}: reference columns not in the schema are ignored (not monitored): is_fraud ({ReferencePath}).", warning.Message);
+        Assert.Equal($"Model {_host.Name}: reference columns not in the schema are ignored (not monitored): is_fraud ({_host.ReferencePath}).", warning.Message);
     }
 
     [Fact]
@@ -87,7 +81,7 @@ public sealed class LabelColumnTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "is_fraud"));
 
-        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: no label column 'is_fraud' (the model's label_column).", ex.Message);
+        Assert.Equal($"Models '{_host.Name}': reference data: {_host.ReferencePath}: no label column 'is_fraud' (the model's label_column).", ex.Message);
     }
 
     [Fact]
@@ -97,7 +91,7 @@ public sealed class LabelColumnTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "income"));
 
-        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: label column 'income' is a feature of the model; the label must be a column of its own.", ex.Message);
+        Assert.Equal($"Models '{_host.Name}': reference data: {_host.ReferencePath}: label column 'income' is a feature of the model; the label must be a column of its own.", ex.Message);
     }
 
     [Theory]
@@ -111,7 +105,7 @@ public sealed class LabelColumnTests : IDisposable
 
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "is_fraud"));
 
-        Assert.Equal($"Models '{ModelName}': reference data: {ReferencePath}: {problem}.", ex.Message);
+        Assert.Equal($"Models '{_host.Name}': reference data: {_host.ReferencePath}: {problem}.", ex.Message);
         Assert.IsType<ReferenceSchemaException>(ex.InnerException);
     }
 
@@ -125,15 +119,15 @@ public sealed class LabelColumnTests : IDisposable
         var ex = Assert.Throws<InvalidDataException>(() => Start(csv, "is_fraud"));
 
         Assert.Equal(
-            $"Models '{ModelName}': reference data: {ReferencePath}: label column 'is_fraud' must hold 0/1 or true/false (a binary classifier's label) but {bad} of its 100 values do not (first at row {first}: 'no').",
+            $"Models '{_host.Name}': reference data: {_host.ReferencePath}: label column 'is_fraud' must hold 0/1 or true/false (a binary classifier's label) but {bad} of its 100 values do not (first at row {first}: 'no').",
             ex.Message);
     }
 
     [Fact]
     public void StartUp_LabelColumnWithoutReference_OptionsRefused()
     {
-        File.WriteAllBytes(ModelPath, SavedCreditRiskModel.Seed5.Bytes);
-        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath, LabelColumn = "is_fraud" }), AdminKey);
+        File.WriteAllBytes(_host.ModelPath, SavedCreditRiskModel.Seed5.Bytes);
+        var factory = _host.Factory(o => o.Models.Add(new ModelOptions { Name = _host.Name, Path = _host.ModelPath, LabelColumn = "is_fraud" }), AdminKey);
 
         var ex = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
 
@@ -147,7 +141,7 @@ public sealed class LabelColumnTests : IDisposable
         var client = Start(Reference(rows, "is_fraud", r => Inv(r.Label)), "is_fraud");
         var body = Reference(new CreditRiskGenerator(812).Generate(50), "is_fraud", _ => "maybe");
 
-        var put = await client.PutAsync($"/v1/models/{ModelName}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        var put = await client.PutAsync($"/v1/models/{_host.Name}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
         var problem = await DriftWatchFactory.ReadProblemAsync(put);
 
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
@@ -161,7 +155,7 @@ public sealed class LabelColumnTests : IDisposable
         var client = Start(Reference(new CreditRiskGenerator(813).Generate(200), "is_fraud", r => Inv(r.Label)), "is_fraud");
         var body = Reference(new CreditRiskGenerator(814).Generate(50), "is_fraud", r => Inv(r.Label)).Replace("\n", ",1\n", StringComparison.Ordinal).Replace(",is_fraud,1\n", ",is_fraud,label\n", StringComparison.Ordinal);
 
-        var put = await client.PutAsync($"/v1/models/{ModelName}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
+        var put = await client.PutAsync($"/v1/models/{_host.Name}/reference", new StringContent(body, Encoding.UTF8, "text/csv"), TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var ignored = JsonNode.Parse(await put.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["ignored_columns"]!.AsArray();
@@ -172,17 +166,17 @@ public sealed class LabelColumnTests : IDisposable
     public async Task Reload_ReferenceLabelsBroken_409AndOldReferenceKept()
     {
         var client = Start(Reference(new CreditRiskGenerator(815).Generate(300), "is_fraud", r => Inv(r.Label)), "is_fraud");
-        File.WriteAllText(ReferencePath, Reference(new CreditRiskGenerator(816).Generate(400), "label", r => Inv(r.Label)));
+        File.WriteAllText(_host.ReferencePath, Reference(new CreditRiskGenerator(816).Generate(400), "label", r => Inv(r.Label)));
 
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
         var problem = await DriftWatchFactory.ReadProblemAsync(response);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         Assert.Equal("reference", (string)problem["field"]!);
         Assert.Equal(
-            $"Model '{ModelName}' was not reloaded from '{ModelPath}': Models '{ModelName}': reference data: {ReferencePath}: no label column 'is_fraud' (the model's label_column). Version 1 is still served.",
+            $"Model '{_host.Name}' was not reloaded from '{_host.ModelPath}': Models '{_host.Name}': reference data: {_host.ReferencePath}: no label column 'is_fraud' (the model's label_column). Version 1 is still served.",
             (string)problem["detail"]!);
-        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{ModelName}", TestContext.Current.CancellationToken))!;
+        var model = JsonNode.Parse(await client.GetStringAsync($"/v1/models/{_host.Name}", TestContext.Current.CancellationToken))!;
         Assert.Equal(300, (int)model["reference_rows"]!);
     }
 
@@ -191,12 +185,12 @@ public sealed class LabelColumnTests : IDisposable
     {
         var factory = StartFactory(Reference(new CreditRiskGenerator(817).Generate(300), "is_fraud", r => Inv(r.Label)), "is_fraud", null);
         var client = ModelFileHost.Client(factory, AdminKey);
-        File.WriteAllText(ReferencePath, Reference(new CreditRiskGenerator(818).Generate(400), "is_fraud", r => Inv(r.Label)));
+        File.WriteAllText(_host.ReferencePath, Reference(new CreditRiskGenerator(818).Generate(400), "is_fraud", r => Inv(r.Label)));
 
-        var response = await client.PostAsync($"/v1/models/{ModelName}/reload", null, TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/reload", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(factory.Services.GetRequiredService<ModelRegistry>().TryGetModel(ModelName, out var served));
+        Assert.True(factory.Services.GetRequiredService<ModelRegistry>().TryGetModel(_host.Name, out var served));
         Assert.Equal("is_fraud", served.LabelColumn);
         Assert.Equal(400, served.Reference!.RowCount);
     }
@@ -219,18 +213,18 @@ public sealed class LabelColumnTests : IDisposable
     {
         var factory = StartFactory(reference, labelColumn, logs);
         var client = ModelFileHost.Client(factory, AdminKey);
-        var response = await client.PostAsync($"/v1/models/{ModelName}/predict", DriftWatchFactory.Json(DriftService.Body(traffic)), TestContext.Current.CancellationToken);
+        var response = await client.PostAsync($"/v1/models/{_host.Name}/predict", DriftWatchFactory.Json(DriftService.Body(traffic)), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var monitors = factory.Services.GetServices<IPredictionObserverFactory>().OfType<LabelFreeMonitorFactory>().Single();
-        return monitors.Find(ModelName)!.EvaluateNow();
+        return monitors.Find(_host.Name)!.EvaluateNow();
     }
 
     private HttpClient Start(string reference, string? labelColumn) => ModelFileHost.Client(StartFactory(reference, labelColumn, null), AdminKey);
 
     private DriftWatchFactory StartFactory(string reference, string? labelColumn, ILoggerProvider? logs)
     {
-        SavedCreditRiskModel.Seed5.Write(ModelPath);
-        File.WriteAllText(ReferencePath, reference);
-        return _host.Factory(o => o.Models.Add(new ModelOptions { Name = ModelName, Path = ModelPath, Reference = ReferencePath, LabelColumn = labelColumn }), AdminKey, logs);
+        SavedCreditRiskModel.Seed5.Write(_host.ModelPath);
+        File.WriteAllText(_host.ReferencePath, reference);
+        return _host.Factory(o => o.Models.Add(new ModelOptions { Name = _host.Name, Path = _host.ModelPath, Reference = _host.ReferencePath, LabelColumn = labelColumn }), AdminKey, logs);
     }
 }
