@@ -8,6 +8,7 @@ using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Monitoring;
 using DriftWatch.Serving.Storage;
 using Microsoft.Extensions.Logging;
+using static DriftWatch.AspNetCore.Tests.Monitoring.EvaluationServiceFixture;
 
 namespace DriftWatch.AspNetCore.Tests.Drift;
 
@@ -15,9 +16,6 @@ namespace DriftWatch.AspNetCore.Tests.Drift;
 /// name, and a cancelled shutdown is not an error.</summary>
 public sealed class DriftEvaluationHostedServiceTests : IAsyncDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-    private static readonly ServedModel Good = CreditRiskModel.Create(seed: 3, rows: 1_000);
-
     private readonly EvaluationServiceFixture _fixture = new();
     private readonly FailingDriftClock _clock;
     private readonly RecordingLoggerProvider _logs = new();

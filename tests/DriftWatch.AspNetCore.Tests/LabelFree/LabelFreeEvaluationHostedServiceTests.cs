@@ -6,15 +6,13 @@ using DriftWatch.Serving.Models;
 using DriftWatch.Serving.Monitoring;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using static DriftWatch.AspNetCore.Tests.Monitoring.EvaluationServiceFixture;
 
 namespace DriftWatch.AspNetCore.Tests.LabelFree;
 
 /// <summary>The label-free evaluation timer on its own: failures are caught, counted and logged, and never stop it.</summary>
 public sealed class LabelFreeEvaluationHostedServiceTests : IAsyncDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
-    private static readonly ServedModel Good = CreditRiskModel.Create(seed: 3, rows: 1_000);
-
     private readonly EvaluationServiceFixture _fixture = new();
     private readonly ListLogger _logger = new();
     private readonly LabelFreeMonitorFactory _factory;

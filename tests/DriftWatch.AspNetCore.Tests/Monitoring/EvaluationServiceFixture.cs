@@ -15,6 +15,13 @@ internal sealed class EvaluationServiceFixture : IAsyncDisposable
     private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
     private readonly List<SqlPredictionStore> _stores = [];
 
+    /// <summary>Gets the services' evaluation interval, 15 s.</summary>
+    public static TimeSpan Interval { get; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Gets the built-in credit-risk model (seed 3, 1,000 rows), trained once per test process.</summary>
+    /// <remarks>Shared by test classes that may run at once: <see cref="MLNetModel"/> is thread-safe.</remarks>
+    public static ServedModel Good { get; } = CreditRiskModel.Create(seed: 3, rows: 1_000);
+
     /// <summary>Gets the clock, at 2026-01-01T00:00Z until advanced.</summary>
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
 
