@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -50,6 +51,74 @@ internal readonly record struct BucketGrid(double Min, double Scale, int Last)
             ref var position = ref Unsafe.Add(ref f, q);
             Unsafe.Add(ref g, position) = v;
             position += q == 0 ? 0 : 1;
+        }
+    }
+
+    /// <summary>Chooses bucket <paramref name="bucket"/> as the next slot, remembering how many values of each sample lie
+    /// below it.</summary>
+    /// <param name="slots">The chosen buckets, three entries each: bucket index, values of sample 1 below, of sample 2 below.</param>
+    /// <param name="slotOf">Per bucket: receives k + 1 for the k-th chosen bucket.</param>
+    /// <param name="slotCount">The number of buckets chosen so far; incremented.</param>
+    /// <param name="bucket">The bucket.</param>
+    /// <param name="below1">Values of sample 1 in the buckets before it.</param>
+    /// <param name="below2">Values of sample 2 in the buckets before it.</param>
+    public static void Choose(int[] slots, int[] slotOf, ref int slotCount, int bucket, int below1, int below2)
+    {
+        slots[3 * slotCount] = bucket;
+        slots[(3 * slotCount) + 1] = below1;
+        slots[(3 * slotCount) + 2] = below2;
+        slotOf[bucket] = ++slotCount;
+    }
+
+    /// <summary>
+    /// Gathers the chosen buckets' values of both samples (rented from the shared pool into
+    /// <paramref name="gathered1"/> and <paramref name="gathered2"/>, which the caller returns) and sorts each bucket's
+    /// part in place: afterwards the k-th chosen bucket's values are the next <c>counts[bucket]</c> entries of each array.
+    /// </summary>
+    /// <param name="sample1">The first sample.</param>
+    /// <param name="sample2">The second sample.</param>
+    /// <param name="slotOf">Per bucket: 0 when not chosen, otherwise k + 1.</param>
+    /// <param name="slots">The chosen buckets (see <see cref="Choose"/>).</param>
+    /// <param name="slotCount">How many buckets were chosen.</param>
+    /// <param name="counts1">Sample 1's count per bucket.</param>
+    /// <param name="counts2">Sample 2's count per bucket.</param>
+    /// <param name="total1">Sample 1's values in chosen buckets.</param>
+    /// <param name="total2">Sample 2's values in chosen buckets.</param>
+    /// <param name="gathered1">Receives sample 1's chosen values, sorted per bucket.</param>
+    /// <param name="gathered2">Receives sample 2's chosen values, sorted per bucket.</param>
+    public void GatherSorted(
+        ReadOnlySpan<double> sample1,
+        ReadOnlySpan<double> sample2,
+        int[] slotOf,
+        int[] slots,
+        int slotCount,
+        int[] counts1,
+        int[] counts2,
+        (int Sample1, int Sample2) total,
+        out double[] gathered1,
+        out double[] gathered2)
+    {
+        gathered1 = ArrayPool<double>.Shared.Rent(total.Sample1 + 1);
+        gathered2 = ArrayPool<double>.Shared.Rent(total.Sample2 + 1);
+        var fill = ArrayPool<int>.Shared.Rent(slotCount + 1);
+        try
+        {
+            Gather(sample1, slotOf, slots, slotCount, counts1, gathered1, total.Sample1, fill);
+            Gather(sample2, slotOf, slots, slotCount, counts2, gathered2, total.Sample2, fill);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(fill);
+        }
+
+        int offset1 = 0, offset2 = 0;
+        for (var k = 0; k < slotCount; k++)
+        {
+            var b = slots[3 * k];
+            RadixSort.Sort(gathered1.AsSpan(offset1, counts1[b]));
+            RadixSort.Sort(gathered2.AsSpan(offset2, counts2[b]));
+            offset1 += counts1[b];
+            offset2 += counts2[b];
         }
     }
 }

@@ -94,10 +94,7 @@ internal static class BucketedWasserstein
                 }
                 else
                 {
-                    slots[3 * slotCount] = b;
-                    slots[(3 * slotCount) + 1] = i;
-                    slots[(3 * slotCount) + 2] = j;
-                    slotOf[b] = ++slotCount;
+                    BucketGrid.Choose(slots, slotOf, ref slotCount, b, i, j);
                     total1 += c1;
                     total2 += c2;
                 }
@@ -113,18 +110,7 @@ internal static class BucketedWasserstein
 
             if (slotCount > 0)
             {
-                gathered1 = ArrayPool<double>.Shared.Rent(total1 + 1);
-                gathered2 = ArrayPool<double>.Shared.Rent(total2 + 1);
-                var fill = ArrayPool<int>.Shared.Rent(slotCount + 1);
-                try
-                {
-                    grid.Gather(sample1, slotOf, slots, slotCount, counts1, gathered1, total1, fill);
-                    grid.Gather(sample2, slotOf, slots, slotCount, counts2, gathered2, total2, fill);
-                }
-                finally
-                {
-                    ArrayPool<int>.Shared.Return(fill);
-                }
+                grid.GatherSorted(sample1, sample2, slotOf, slots, slotCount, counts1, counts2, (total1, total2), out gathered1, out gathered2);
 
                 int offset1 = 0, offset2 = 0;
                 for (var k = 0; k < slotCount; k++)
@@ -134,8 +120,6 @@ internal static class BucketedWasserstein
                     var part2 = gathered2.AsSpan(offset2, counts2[b]);
                     offset1 += part1.Length;
                     offset2 += part2.Length;
-                    RadixSort.Sort(part1);
-                    RadixSort.Sort(part2);
                     var start = min + (b * width);
                     IntegrateBucket(part1, part2, slots[(3 * k) + 1], slots[(3 * k) + 2], n1, n2, start, start + width, ref sum, ref comp);
                 }
