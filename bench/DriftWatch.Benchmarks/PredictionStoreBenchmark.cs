@@ -45,22 +45,7 @@ public class PredictionStoreBenchmark
         _model = CreditRiskModel.Create(rows: 2000).Model;
         var rows = new CreditRiskGenerator(seed: 11).Generate(Rows);
         var schema = _model.Schema;
-        _batch = new FeatureBatch(schema, Rows);
-        for (var r = 0; r < Rows; r++)
-        {
-            for (var f = 0; f < schema.Count; f++)
-            {
-                var feature = schema.Features[f];
-                if (feature.Kind == FeatureKind.Numeric)
-                {
-                    _batch.SetNumber(r, f, rows[r].GetNumber(feature.Name));
-                }
-                else
-                {
-                    _batch.SetString(r, f, rows[r].GetCategory(feature.Name));
-                }
-            }
-        }
+        _batch = CreditRiskRow.ToBatch(schema, rows);
 
         _outputs = new ModelOutput[Rows];
         _model.Predict(_batch, _outputs);

@@ -1,3 +1,5 @@
+using DriftWatch.Serving.Models;
+
 namespace DriftWatch.Serving.Generation;
 
 /// <summary>One generated credit application: the features as the service receives them, and the ground truth.</summary>
@@ -68,5 +70,31 @@ public sealed record CreditRiskRow(
         result[CreditRiskSchema.EmploymentType] = EmploymentType;
         result[CreditRiskSchema.DeviceType] = DeviceType;
         return result;
+    }
+
+    /// <summary>Lays rows out as a model's input batch, each schema feature read by name.</summary>
+    /// <param name="schema">The model's schema (credit-risk feature names; any order).</param>
+    /// <param name="rows">The rows.</param>
+    /// <returns>A batch with one row per generated row.</returns>
+    internal static FeatureBatch ToBatch(ModelSchema schema, IReadOnlyList<CreditRiskRow> rows)
+    {
+        var batch = new FeatureBatch(schema, rows.Count);
+        for (var r = 0; r < rows.Count; r++)
+        {
+            for (var f = 0; f < schema.Count; f++)
+            {
+                var feature = schema.Features[f];
+                if (feature.Kind == FeatureKind.Numeric)
+                {
+                    batch.SetNumber(r, f, rows[r].GetNumber(feature.Name));
+                }
+                else
+                {
+                    batch.SetString(r, f, rows[r].GetCategory(feature.Name));
+                }
+            }
+        }
+
+        return batch;
     }
 }

@@ -150,22 +150,7 @@ public sealed class LabelFreeEvaluationHostedServiceTests : IAsyncDisposable
         var monitor = (LabelFreeMonitor)_factory.Create(served)!;
         var rows = new CreditRiskGenerator(count).Generate(count);
         var schema = served.Model.Schema;
-        var batch = new FeatureBatch(schema, rows.Count);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var f = 0; f < schema.Count; f++)
-            {
-                var feature = schema.Features[f];
-                if (feature.Kind == FeatureKind.Numeric)
-                {
-                    batch.SetNumber(r, f, rows[r].GetNumber(feature.Name));
-                }
-                else
-                {
-                    batch.SetString(r, f, rows[r].GetCategory(feature.Name));
-                }
-            }
-        }
+        var batch = CreditRiskRow.ToBatch(schema, rows);
 
         var outputs = new ModelOutput[rows.Count];
         Good.Model.Predict(batch, outputs);

@@ -25,7 +25,7 @@ public sealed class CreditRiskModelTests
     public void Predict_HoldOutFromGenerator_BeatsMajorityClassAndRanksWell()
     {
         var rows = new CreditRiskGenerator(seed: 7).Generate(4000);
-        var batch = ToBatch(Trained.Value.Model.Schema, rows);
+        var batch = CreditRiskRow.ToBatch(Trained.Value.Model.Schema, rows);
         var outputs = new ModelOutput[rows.Count];
 
         Trained.Value.Model.Predict(batch, outputs);
@@ -45,8 +45,8 @@ public sealed class CreditRiskModelTests
         var a = new ModelOutput[rows.Count];
         var b = new ModelOutput[rows.Count];
 
-        other.Model.Predict(ToBatch(other.Model.Schema, rows), a);
-        again.Model.Predict(ToBatch(again.Model.Schema, rows), b);
+        other.Model.Predict(CreditRiskRow.ToBatch(other.Model.Schema, rows), a);
+        again.Model.Predict(CreditRiskRow.ToBatch(again.Model.Schema, rows), b);
 
         Assert.Equal(a, b);
     }
@@ -64,27 +64,5 @@ public sealed class CreditRiskModelTests
         Assert.Equal(FeatureBatch.UnseenCode, batch.GetCode(0, 6));
         Assert.Equal(FeatureBatch.MissingCode, batch.GetCode(0, 7));
         Assert.InRange(outputs[0].Score, 0, 1);
-    }
-
-    internal static FeatureBatch ToBatch(ModelSchema schema, IReadOnlyList<CreditRiskRow> rows)
-    {
-        var batch = new FeatureBatch(schema, rows.Count);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var f = 0; f < schema.Count; f++)
-            {
-                var feature = schema.Features[f];
-                if (feature.Kind == FeatureKind.Numeric)
-                {
-                    batch.SetNumber(r, f, rows[r].GetNumber(feature.Name));
-                }
-                else
-                {
-                    batch.SetString(r, f, rows[r].GetCategory(feature.Name));
-                }
-            }
-        }
-
-        return batch;
     }
 }

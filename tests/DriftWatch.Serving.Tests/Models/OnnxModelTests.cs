@@ -19,7 +19,7 @@ public sealed class OnnxModelTests : IDisposable
         using var onnxModel = OnnxModel.Load(onnx);
         var zipModel = MLNetModel.Load(zip, "credit-risk-zip", "3", ModelTask.BinaryClassification, served.Model.Schema);
         var rows = new CreditRiskGenerator(seed: 11).Generate(300);
-        var batch = CreditRiskModelTests.ToBatch(served.Model.Schema, rows);
+        var batch = CreditRiskRow.ToBatch(served.Model.Schema, rows);
         var expected = new ModelOutput[rows.Count];
         var fromOnnx = new ModelOutput[rows.Count];
         var fromZip = new ModelOutput[rows.Count];

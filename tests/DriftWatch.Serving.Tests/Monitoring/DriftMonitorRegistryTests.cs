@@ -110,22 +110,7 @@ public sealed class DriftMonitorRegistryTests
     private static ModelOutput[] Predict(ModelDriftObserver observer, IReadOnlyList<CreditRiskRow> rows)
     {
         var model = observer.Model.Model;
-        var batch = new FeatureBatch(model.Schema, rows.Count);
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var f = 0; f < model.Schema.Count; f++)
-            {
-                var feature = model.Schema.Features[f];
-                if (feature.Kind == FeatureKind.Numeric)
-                {
-                    batch.SetNumber(r, f, rows[r].GetNumber(feature.Name));
-                }
-                else
-                {
-                    batch.SetString(r, f, rows[r].GetCategory(feature.Name));
-                }
-            }
-        }
+        var batch = CreditRiskRow.ToBatch(model.Schema, rows);
 
         var outputs = new ModelOutput[rows.Count];
         model.Predict(batch, outputs);
